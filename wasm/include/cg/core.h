@@ -1,0 +1,69 @@
+// The core as the browser (and the shared test vectors) see it: one object per page,
+// JSON text in and out, no exceptions across the boundary. Every answer is a JSON object;
+// failures are {"ok": false, "error": {"field": ..., "message": ...}} and change nothing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cg/config.h"
+#include "cg/consent.h"
+#include "cg/registry.h"
+
+namespace cg {
+
+class Core {
+ public:
+  // attributes: the tag's data attributes; config: the full configuration text or "";
+  // page: {"htmlLang": "ru", "languages": ["ru-RU"], "hostname": "namo.kz", "secure": true}.
+  // Answers {"ok": true, "config": {...}, "language": "ru"} or an error.
+  std::string configure(const std::string& attributes, const std::string& config,
+                        const std::string& page);
+
+  // {"tracker": true, "service": "yandex_metrica", "purpose": "analytics"} or {"tracker": false}.
+  // Remembers tracker ids found in the URL (for the vendors' switches).
+  std::string classify_url(const std::string& url);
+
+  // {"services": [{"service": .., "purpose": .., "ids": [..]}]}; remembers the ids.
+  std::string classify_inline(const std::string& text);
+
+  // Applies the decision stored in the cookie header, if valid. Answers like decide(),
+  // with "problem" saying why nothing was applied ("absent", "tampered", ...).
+  std::string restore(const std::string& cookie_header, double now_ms);
+
+  // choice: "all", "none", or {"analytics": bool, ...} (omitted purposes keep their value).
+  // Answers {"ok": true, "state": {...}, "allowed": n, "withdrawn": n, "cookie": "...",
+  // "consentMode": {...} | null, "metricaPatch": {...}, "actions": [...]}.
+  std::string decide(const std::string& choice, double now_ms);
+
+  // The public state: {"decided", "purposes", "policyVersion", "updatedAt"}.
+  std::string state() const;
+
+  // {"cookies": [{"name", "domains"}], "storage": [keys]} for withdrawn purposes (a mask).
+  std::string purge(const std::string& cookie_header, const std::string& storage_keys_json,
+                    int withdrawn) const;
+
+  // Visitor-facing text in the page's language.
+  std::string text(const std::string& key) const;
+
+  // The console warning for a tracker tag found in the page's HTML, which the browser's
+  // preload scanner may fetch before the guard runs.
+  std::string preload_warning(const std::string& tag, const std::string& url);
+
+ private:
+  std::string apply(const ConsentState& next, PurposeMask previous, bool store,
+                    const std::string& problem, const std::optional<ConsentState>& outdated);
+  void remember_ids(const Service& service, const std::vector<std::string>& ids);
+
+  std::optional<Config> config_;
+  std::string language_ = "ru";
+  std::string hostname_;
+  bool secure_ = false;
+  ConsentState state_;
+  std::vector<std::string> metrica_ids_;
+  std::vector<std::string> google_ids_;
+};
+
+}  // namespace cg

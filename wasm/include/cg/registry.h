@@ -1,0 +1,51 @@
+// The tracker registry: every service the guard knows, the hosts it talks to, the
+// cookies and storage keys it writes, and how its inline snippets look. This is the one
+// source of truth; the synchronous loader gets a generated copy of the host rules
+// (see loader_data.h) and a test proves the two classify alike.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "cg/purpose.h"
+
+namespace cg {
+
+// One host (and optionally path/query) a service contacts, and the purpose that traffic
+// serves. Rules are checked in registry order; the first match wins, so narrower rules
+// (a path, a query parameter) come before the host-wide rule of the same service.
+struct HostRule {
+  std::string_view host;          // "mc.yandex.ru" exactly, or ".clarity.ms": it and subdomains
+  std::string_view path_prefix;   // "" matches any path; otherwise the path starts with it
+  std::string_view query_prefix;  // "" matches any query; else a parameter starts with it
+  Purpose purpose;
+};
+
+// A cookie or storage key name: exact, or a prefix when `prefix` is true ("_ga_" + id).
+struct NameRule {
+  std::string_view name;
+  bool prefix;
+  Purpose purpose;
+};
+
+// How a service's ids appear in page code, so that per-id switches can be used.
+enum class IdKind : uint8_t { none, metrica_counter, google_tag };
+
+struct Service {
+  std::string_view id;         // stable identifier, e.g. "yandex_metrica"
+  std::string_view name;       // human name, e.g. "Yandex.Metrica"
+  std::string_view vendor;     // legal recipient, e.g. "Yandex LLC"
+  std::string_view countries;  // ISO 3166 codes of the recipient, comma separated
+  Purpose purpose;             // the service's main purpose
+  IdKind id_kind;
+  std::vector<HostRule> hosts;
+  std::vector<NameRule> cookies;
+  std::vector<NameRule> storage;
+  std::vector<std::string_view> inline_signatures;  // substrings that betray its snippets
+};
+
+// All known services, in classification order.
+const std::vector<Service>& registry();
+const Service* find_service(std::string_view id);
+
+}  // namespace cg

@@ -1,0 +1,19 @@
+// Visitor-facing texts in Russian, Kazakh and English, and the choice of language.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cg {
+
+// ru, kk or en: the configured language, else <html lang>, else the first browser
+// language we ship, else Russian. "kz" (a common mistake for Kazakh) counts as kk.
+std::string pick_language(std::string_view configured, std::string_view html_lang,
+                          const std::vector<std::string>& browser_languages);
+
+// The text for `key` in `lang`; the English text when the key is unknown in that language,
+// and the key itself when unknown everywhere (so a missing text is visible, never blank).
+std::string text(std::string_view key, std::string_view lang);
+
+}  // namespace cg

@@ -1,0 +1,198 @@
+#include "cg/config.h"
+
+#include <nlohmann/json.hpp>
+
+namespace cg {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxConfigBytes = 64 * 1024;
+
+struct Checker {
+  ConfigError error;
+  bool failed() const { return !error.message.empty(); }
+  bool fail(std::string field, std::string message) {
+    if (!failed()) error = {std::move(field), std::move(message)};
+    return false;
+  }
+};
+
+bool chars_in(std::string_view s, std::string_view extra, bool upper) {
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              (upper && c >= 'A' && c <= 'Z') || extra.find(c) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool has_control_or_space(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c <= 0x20 || c == 0x7f) return true;
+  }
+  return false;
+}
+
+bool read_string(Checker& ck, const json& obj, const char* key, const std::string& field,
+                 std::string& out, size_t max_len) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return true;
+  if (!it->is_string()) return ck.fail(field, "must be a string");
+  const auto& s = it->get_ref<const std::string&>();
+  if (s.size() > max_len) return ck.fail(field, "is longer than " + std::to_string(max_len));
+  out = s;
+  return true;
+}
+
+bool read_bool(Checker& ck, const json& obj, const char* key, const std::string& field,
+               bool& out) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return true;
+  if (!it->is_boolean()) return ck.fail(field, "must be true or false");
+  out = it->get<bool>();
+  return true;
+}
+
+bool only_known_keys(Checker& ck, const json& obj, const std::string& prefix,
+                     std::initializer_list<std::string_view> known) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    bool ok = false;
+    for (auto k : known) ok = ok || it.key() == k;
+    if (!ok) return ck.fail(prefix + it.key(), "is not a known field");
+  }
+  return true;
+}
+
+bool read_object(Checker& ck, const json& obj, const char* key, const std::string& field,
+                 const json*& out) {
+  out = nullptr;
+  auto it = obj.find(key);
+  if (it == obj.end()) return true;
+  if (!it->is_object()) return ck.fail(field, "must be an object");
+  out = &*it;
+  return true;
+}
+
+void read_operator(Checker& ck, const json& root, Config& c) {
+  const json* op = nullptr;
+  if (!read_object(ck, root, "operator", "operator", op) || !op) return;
+  if (!only_known_keys(ck, *op, "operator.", {"name", "bin", "contact"})) return;
+  read_string(ck, *op, "name", "operator.name", c.operator_info.name, 200);
+  read_string(ck, *op, "bin", "operator.bin", c.operator_info.bin, 12);
+  read_string(ck, *op, "contact", "operator.contact", c.operator_info.contact, 200);
+  if (!c.operator_info.bin.empty() && !kz_id_valid(c.operator_info.bin)) {
+    ck.fail("operator.bin", "must be a 12-digit BIN with a valid check digit");
+  }
+}
+
+void read_cookie(Checker& ck, const json& root, Config& c) {
+  const json* cookie = nullptr;
+  if (!read_object(ck, root, "cookie", "cookie", cookie) || !cookie) return;
+  if (!only_known_keys(ck, *cookie, "cookie.", {"domain", "maxAgeDays"})) return;
+  read_string(ck, *cookie, "domain", "cookie.domain", c.cookie_domain, 253);
+  std::string_view d = c.cookie_domain;
+  if (!d.empty() && d.front() == '.') d.remove_prefix(1);
+  if (!c.cookie_domain.empty() &&
+      (d.empty() || !chars_in(d, ".-", false) || d.find('.') == std::string_view::npos)) {
+    ck.fail("cookie.domain", "must be a lower-case domain name such as \"namo.kz\"");
+  }
+  auto it = cookie->find("maxAgeDays");
+  if (it == cookie->end()) return;
+  if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > 730) {
+    ck.fail("cookie.maxAgeDays", "must be a whole number of days from 1 to 730");
+    return;
+  }
+  c.max_age_days = static_cast<int>(it->get<int64_t>());
+}
+
+void read_consent_mode(Checker& ck, const json& root, Config& c) {
+  const json* cm = nullptr;
+  if (!read_object(ck, root, "consentMode", "consentMode", cm) || !cm) return;
+  if (!only_known_keys(ck, *cm, "consentMode.", {"enabled", "adsDataRedaction", "urlPassthrough"})) {
+    return;
+  }
+  read_bool(ck, *cm, "enabled", "consentMode.enabled", c.consent_mode);
+  read_bool(ck, *cm, "adsDataRedaction", "consentMode.adsDataRedaction", c.ads_data_redaction);
+  read_bool(ck, *cm, "urlPassthrough", "consentMode.urlPassthrough", c.url_passthrough);
+}
+
+// The fields a script tag attribute can also set; `attribute` picks the name to report.
+void read_common(Checker& ck, const json& obj, Config& c, bool attribute) {
+  read_string(ck, obj, "site", attribute ? "data-site" : "site", c.site, 64);
+  read_string(ck, obj, "policyVersion", attribute ? "data-policy-version" : "policyVersion",
+              c.policy_version, 64);
+  read_string(ck, obj, "language", attribute ? "data-language" : "language", c.language, 8);
+}
+
+void validate(Checker& ck, Config& c) {
+  if (c.site.empty()) {
+    ck.fail("site", "is required (data-site on the script tag)");
+  } else if (!chars_in(c.site, "-", false) || c.site.front() == '-' || c.site.back() == '-') {
+    ck.fail("site", "may hold only a-z, 0-9 and inner '-'");
+  }
+  if (c.policy_version.empty()) {
+    ck.fail("policyVersion", "is required (data-policy-version on the script tag)");
+  } else if (!chars_in(c.policy_version, "._-", true)) {
+    ck.fail("policyVersion", "may hold only A-Z, a-z, 0-9, '.', '_' and '-'");
+  }
+  if (c.language == "auto") c.language.clear();
+  if (!c.language.empty() && c.language != "ru" && c.language != "kk" && c.language != "en") {
+    ck.fail("language", "must be \"ru\", \"kk\", \"en\" or \"auto\"");
+  }
+  const std::string& url = c.policy_url;
+  bool url_ok = url.empty() || ((url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 ||
+                                 (url.front() == '/' && url.rfind("//", 0) != 0)) &&
+                                !has_control_or_space(url));
+  if (!url_ok) ck.fail("policyUrl", "must be an http(s) URL or a path starting with '/'");
+}
+
+}  // namespace
+
+bool kz_id_valid(std::string_view id) {
+  if (id.size() != 12 || id.find_first_not_of("0123456789") != std::string_view::npos) {
+    return false;
+  }
+  auto weighted = [&](int first) {
+    int sum = 0;
+    for (int i = 0; i < 11; ++i) sum += (id[i] - '0') * ((first + i - 1) % 11 + 1);
+    return sum % 11;
+  };
+  int check = weighted(1);
+  if (check == 10) check = weighted(3);
+  return check != 10 && check == id[11] - '0';
+}
+
+ConfigResult parse_config(std::string_view attributes_json, std::string_view config_json) {
+  Checker ck;
+  Config c;
+  if (config_json.size() > kMaxConfigBytes) {
+    return {std::nullopt, {"", "configuration is larger than 64 KiB"}};
+  }
+  if (!config_json.empty()) {
+    json root = json::parse(config_json.begin(), config_json.end(), nullptr, false);
+    if (root.is_discarded()) return {std::nullopt, {"", "configuration is not valid JSON"}};
+    if (!root.is_object()) return {std::nullopt, {"", "configuration must be a JSON object"}};
+    only_known_keys(ck, root, "",
+                    {"site", "policyVersion", "language", "policyUrl", "operator", "cookie",
+                     "consentMode"});
+    read_common(ck, root, c, false);
+    read_string(ck, root, "policyUrl", "policyUrl", c.policy_url, 2048);
+    read_operator(ck, root, c);
+    read_cookie(ck, root, c);
+    read_consent_mode(ck, root, c);
+  }
+  json attrs = json::parse(attributes_json.begin(), attributes_json.end(), nullptr, false);
+  if (attrs.is_discarded() || !attrs.is_object()) {
+    return {std::nullopt, {"", "script tag attributes must be a JSON object"}};
+  }
+  if (!only_known_keys(ck, attrs, "data attribute ", {"site", "policyVersion", "language"})) {
+    return {std::nullopt, ck.error};
+  }
+  read_common(ck, attrs, c, true);
+  validate(ck, c);
+  if (ck.failed()) return {std::nullopt, ck.error};
+  return {c, {}};
+}
+
+}  // namespace cg
