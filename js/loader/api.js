@@ -1,0 +1,46 @@
+// window.ConsentGuard: the public contract (see README and consent-guard.d.ts). Until the
+// core is ready, calls are queued, not lost; the runtime then answers them in order.
+
+const PURPOSES = ['analytics', 'session_recording', 'marketing'];
+
+export function createApi(guard) {
+  const queue = guard.queue;
+  const call = (name, arg) =>
+    guard.impl
+      ? guard.impl[name](arg)
+      : guard.failure
+        ? Promise.reject(new Error('consent-guard: ' + guard.failure))
+        : new Promise((resolve, reject) => queue.push({ name, arg, resolve, reject }));
+  const api = {
+    ready: guard.ready.then(() => api),
+    get() {
+      if (guard.impl) return guard.impl.get();
+      const purposes = { necessary: true };
+      for (const p of PURPOSES) purposes[p] = false;
+      const version = guard.tag && guard.tag.getAttribute('data-policy-version');
+      return { decided: false, purposes, policyVersion: version || null, updatedAt: null };
+    },
+    acceptAll: () => call('decide', 'all'),
+    rejectAll: () => call('decide', 'none'),
+    set: (choice) => call('decide', choice),
+    on(event, fn) {
+      listenersOf(guard, event).push(fn);
+      return api;
+    },
+    off(event, fn) {
+      const list = listenersOf(guard, event);
+      const i = list.indexOf(fn);
+      if (i >= 0) list.splice(i, 1);
+      return api;
+    },
+  };
+  api.ready.catch(() => {});
+  Object.defineProperty(api, '__guard', { value: guard }); // for the runtime, not for pages
+  return api;
+}
+
+function listenersOf(guard, event) {
+  const list = guard.listeners[event];
+  if (!list) throw new TypeError('consent-guard: unknown event "' + event + '" (use "change")');
+  return list;
+}

@@ -1,0 +1,50 @@
+// Applies one answer of the core (a stored decision, or a new one) to the page.
+import { release } from './release.js';
+import { purge } from './purge.js';
+import { scan } from './page-scan.js';
+
+function gtag() {
+  (window.dataLayer = window.dataLayer || []).push(arguments);
+}
+
+export function applyAnswer(guard, answer, isNewDecision) {
+  guard.allowed = answer.allowed;
+  guard.metricaPatch = answer.metricaPatch;
+  if (answer.cookie) document.cookie = answer.cookie;
+  if (answer.state.decided) scan(guard); // picks up ids of snippets parsed since the last look
+  const consentMode = answer.consentMode;
+  if (consentMode) {
+    gtag('set', 'ads_data_redaction', consentMode.adsDataRedaction);
+    gtag('set', 'url_passthrough', consentMode.urlPassthrough);
+    gtag('consent', 'update', consentMode.update);
+  }
+  for (const args of (window.ym && window.ym.a) || []) {
+    if (args[1] === 'init' && args[2] && typeof args[2] === 'object') Object.assign(args[2], answer.metricaPatch);
+  }
+  for (const action of answer.actions) runAction(action);
+  release(guard);
+  if (answer.withdrawn) purge(guard, answer.withdrawn);
+  if (!isNewDecision) return;
+  const event = Object.assign({}, answer.state, answer.withdrawn ? { reloadRequired: true } : {});
+  for (const fn of guard.listeners.change.slice()) {
+    try {
+      fn(event);
+    } catch (e) {
+      setTimeout(() => {
+        throw e; // a listener's error is the page's: report it without stopping the others
+      });
+    }
+  }
+}
+
+function runAction(action) {
+  if ('set' in action) {
+    window[action.set] = action.value;
+    return;
+  }
+  const path = action.call.split('.');
+  let owner = window;
+  for (const key of path.slice(0, -1)) owner = owner && owner[key];
+  const fn = owner && owner[path[path.length - 1]];
+  if (typeof fn === 'function') fn.apply(owner, action.args);
+}

@@ -1,0 +1,56 @@
+// consent-guard-core.js: the asynchronous part. Emscripten's glue for the C++ core comes
+// first in the same file (see scripts/bundle.mjs); this takes over the loader's guard,
+// asks the core what to do, and does it. Every decision is the core's: this file only
+// touches the DOM, cookies and the network.
+import { readConfig } from './config-source.js';
+import { applyAnswer } from './apply.js';
+import { watchPage } from './page-scan.js';
+
+/* global createConsentGuardCore */
+const api = window.ConsentGuard;
+const guard = api && api.__guard;
+if (guard && !guard.impl && !guard.failure) {
+  start(guard).catch((e) => guard.fail((e && e.message) || String(e)));
+}
+
+async function start(guard) {
+  const [core, config] = await Promise.all([loadCore(guard), readConfig(guard.tag)]);
+  const page = {
+    htmlLang: document.documentElement.lang || '',
+    languages: Array.from(navigator.languages || [navigator.language || '']),
+    hostname: location.hostname,
+    secure: location.protocol === 'https:',
+  };
+  const configured = JSON.parse(core.configure(JSON.stringify(config.attributes), config.text, JSON.stringify(page)));
+  if (!configured.ok) {
+    const { field, message } = configured.error;
+    throw new Error('configuration error: ' + (field ? field + ' ' : '') + message);
+  }
+  guard.core = core;
+  watchPage(guard);
+  applyAnswer(guard, JSON.parse(core.restore(document.cookie, Date.now())), false);
+
+  guard.impl = {
+    get: () => JSON.parse(core.state()),
+    decide(choice) {
+      const answer = JSON.parse(core.decide(JSON.stringify(choice === undefined ? null : choice), Date.now()));
+      if (!answer.ok) {
+        const { field, message } = answer.error;
+        return Promise.reject(new TypeError('consent-guard: ' + (field ? field + ' ' : '') + message));
+      }
+      applyAnswer(guard, answer, true);
+      return Promise.resolve(answer.state);
+    },
+  };
+  for (const call of guard.queue.splice(0)) guard.impl[call.name](call.arg).then(call.resolve, call.reject);
+  guard.resolve();
+}
+
+function loadCore(guard) {
+  return new Promise((resolve, reject) => {
+    createConsentGuardCore({
+      locateFile: (file) => guard.base + file,
+      onAbort: (what) => reject(new Error('the core could not start (' + what + ')')),
+    }).then((Module) => resolve(new Module.Core()), (e) => reject(new Error('the core could not start (' + ((e && e.message) || e) + ')')));
+  });
+}

@@ -1,0 +1,37 @@
+// A small status message after a withdrawal: "reload to finish". It lives in a shadow
+// root (the site's CSS cannot reach it) and is styled through the CSSOM only, so it works
+// under a strict style-src.
+
+const STYLE = {
+  host: 'position:fixed;left:12px;right:12px;bottom:12px;z-index:2147483647;max-width:560px;margin:0 auto;',
+  box: 'font:15px/1.4 system-ui,sans-serif;background:#1f2933;color:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 4px 16px rgba(0,0,0,.3);',
+  button: 'font:inherit;margin:8px 8px 0 0;padding:6px 12px;border-radius:6px;border:1px solid #fff;cursor:pointer;',
+};
+
+export function showReloadNotice(core) {
+  if (document.getElementById('consent-guard-notice')) return;
+  const host = document.createElement('div');
+  host.id = 'consent-guard-notice';
+  host.style.cssText = STYLE.host;
+  const root = host.attachShadow({ mode: 'open' });
+  const box = document.createElement('div');
+  box.setAttribute('role', 'status');
+  box.style.cssText = STYLE.box;
+  const text = document.createElement('p');
+  text.style.margin = '0';
+  text.textContent = core.text('reload_notice');
+  const reload = button(core.text('reload_button'), '#fff', '#1f2933', () => location.reload());
+  const dismiss = button(core.text('dismiss_button'), 'transparent', '#fff', () => host.remove());
+  box.append(text, reload, dismiss);
+  root.append(box);
+  (document.body || document.documentElement).append(host);
+}
+
+function button(label, background, color, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  b.style.cssText = STYLE.button + 'background:' + background + ';color:' + color + ';';
+  b.addEventListener('click', onClick);
+  return b;
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds everything from source: the native core (tests, tools), the WebAssembly core, and
+# the bundled dist/ files. Run scripts/setup.sh first on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j"$jobs"
+
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j"$jobs"
+
+mkdir -p build/gen
+build/native/wasm/cg-gen-loader-data build/gen/loader-data.js
+node scripts/bundle.mjs
+echo "build: dist/ is up to date"

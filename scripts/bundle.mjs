@@ -1,0 +1,38 @@
+// Bundles the JavaScript into dist/: the synchronous loader (consent-guard.js) and the
+// asynchronous core (Emscripten's glue + the runtime, consent-guard-core.js, next to
+// consent-guard-core.wasm). Expects build/ from scripts/build.sh.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...p) => join(root, ...p);
+const { version } = JSON.parse(readFileSync(at('package.json'), 'utf8'));
+const banner = `/*! consent-guard ${version} | MIT */`;
+
+const common = { bundle: true, minify: true, format: 'iife', target: 'es2018', write: false, legalComments: 'none' };
+
+async function bundle(entry, extra = {}) {
+  const result = await build({ ...common, entryPoints: [at(entry)], ...extra });
+  return result.outputFiles[0].text;
+}
+
+const loaderData = at('build/gen/loader-data.js');
+const loader = await bundle('js/loader/index.js', {
+  plugins: [{
+    name: 'loader-data',
+    setup(b) {
+      b.onResolve({ filter: /^cg:loader-data$/ }, () => ({ path: loaderData }));
+    },
+  }],
+});
+const runtime = await bundle('js/runtime/index.js');
+const glue = readFileSync(at('build/wasm/wasm/consent-guard-core.js'), 'utf8');
+
+mkdirSync(at('dist'), { recursive: true });
+writeFileSync(at('dist/consent-guard.js'), banner + '\n' + loader);
+// One scope for both, so the glue's factory is not left on window.
+writeFileSync(at('dist/consent-guard-core.js'), banner + '\n(function(){' + glue + '\n' + runtime + '})();\n');
+copyFileSync(at('build/wasm/wasm/consent-guard-core.wasm'), at('dist/consent-guard-core.wasm'));
+copyFileSync(at('js/consent-guard.d.ts'), at('dist/consent-guard.d.ts'));

@@ -1,0 +1,87 @@
+// Shared plumbing for the browser tests: a static server on 127.0.0.1, Debian's Chromium
+// through playwright-core, a fresh context per test with every tracker host answered by
+// a stand-in (standins/routes.mjs), and independent lists of what counts as tracking.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { installTrackerRoutes } from './standins/routes.mjs';
+
+export const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const MOUNTS = [['/consent-guard/', 'dist/'], ['/pages/', 'tests/browser/pages/'], ['/', 'demo/']];
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
+
+// Independent of the registry under test: hosts and cookies of the trackers we stand in for.
+export const TRACKER_HOST = /(^|\.)(yandex\.(ru|kz|com)|webvisor\.(org|com)|googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|facebook\.(com|net)|tiktok\.com|mail\.ru|vk\.com|yadro\.ru|clarity\.ms|hotjar\.(com|io))$/;
+export const TRACKER_COOKIE = /^(_ym|_ga|_gid|_gat|_gcl|_gac|_fbp|_fbc|_ttp|ttcsid|tmr_|_clck|_clsk|_hj)/;
+
+export function isTrackerUrl(url) {
+  const u = new URL(url);
+  return TRACKER_HOST.test(u.hostname) || (u.hostname === 'cdn.jsdelivr.net' && u.pathname.startsWith('/npm/yandex-metrica-watch'));
+}
+
+export function startServer() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const [mount, dir] = MOUNTS.find(([m]) => path.startsWith(m));
+    const rel = normalize(path.slice(mount.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, dir, rel.endsWith('/') ? rel + 'index.html' : rel);
+    try {
+      const body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (/\.csp\.html$/.test(file)) headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
+  );
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// Opens a page in a fresh context. Returns the page and what it did: every request to a
+// non-local host (log), console messages, and page errors.
+export async function open(browser, url, { coreMissing = false, context: existing, viewport } = {}) {
+  const context = existing || (await browser.newContext({ viewport: viewport || { width: 1280, height: 800 } }));
+  const log = context.__log || (context.__log = []);
+  if (!existing) {
+    await installTrackerRoutes(context, log);
+    if (coreMissing) await context.route('**/consent-guard-core.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  }
+  const page = await context.newPage();
+  const consoleMessages = [];
+  const errors = [];
+  page.on('console', (m) => consoleMessages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => errors.push(e.message));
+  log.length = 0;
+  await page.goto(url);
+  return { context, page, log, consoleMessages, errors };
+}
+
+export async function ready(page) {
+  return page.evaluate(() => window.ConsentGuard.ready.then(() => true, (e) => 'rejected: ' + e.message));
+}
+
+// Lets trackers that were released (or that leaked) finish loading and sending.
+export const settle = (page, ms = 400) => page.waitForTimeout(ms);
+
+export const trackerRequests = (log) => log.filter((r) => isTrackerUrl(r.url));
+
+export async function trackerCookies(context) {
+  return (await context.cookies()).filter((c) => TRACKER_COOKIE.test(c.name)).map((c) => c.name);
+}
+
+export const standins = (page) => page.evaluate(() => window.__standins || []);
