@@ -84,4 +84,5 @@ export async function trackerCookies(context) {
   return (await context.cookies()).filter((c) => TRACKER_COOKIE.test(c.name)).map((c) => c.name);
 }
 
-export const standins = (page) => page.evaluate(() => window.__standins || []);
+// Tracker stand-ins that ran (the ordinary-library stand-in is not a tracker).
+export const standins = (page) => page.evaluate(() => (window.__standins || []).filter((s) => s !== 'ordinary'));
