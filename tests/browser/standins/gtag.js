@@ -39,7 +39,15 @@
     if (!cookie('_ga')) setCookie('_ga', 'GA1.1.' + Math.floor(Math.random() * 1e9) + '.' + now);
     setCookie('_ga_' + id.replace(/^G-/, ''), 'GS2.1.s' + now + '$o1$g0$t' + now + '$j60$l0$h0');
   }
+  // Like gtag.js: after a default with wait_for_update, hits wait for the update (or the timeout).
+  var waiting = null;
+  function flush() {
+    if (!waiting) return;
+    var list = waiting.list; clearTimeout(waiting.timer); waiting = null;
+    for (var i = 0; i < list.length; i++) send(list[i][0], list[i][1]);
+  }
   function send(id, name) {
+    if (waiting) { waiting.list.push([id, name]); return; }
     if (w['ga-disable-' + id]) { log({ event: 'opted-out', id: id }); return; }
     gaCookies(id);
     var cid = granted('analytics_storage') ? '&cid=' + encodeURIComponent(cookie('_ga') || '') : '';
@@ -52,8 +60,11 @@
     var cmd = a[0], p = a[2] || {};
     if (cmd === 'consent' && (a[1] === 'default' || a[1] === 'update')) {
       for (var k in p) if (k !== 'wait_for_update' && k !== 'region') consent[k] = p[k];
+      if (a[1] === 'default' && p.wait_for_update > 0 && !waiting) {
+        waiting = { list: [], timer: setTimeout(flush, p.wait_for_update) };
+      }
       log({ event: 'consent', mode: a[1], state: JSON.parse(JSON.stringify(consent)) });
-      if (a[1] === 'update') for (var i = 0; i < configs.length; i++) gaCookies(configs[i]);
+      if (a[1] === 'update') { flush(); for (var i = 0; i < configs.length; i++) gaCookies(configs[i]); }
     } else if (cmd === 'config' && typeof a[1] === 'string') {
       var id = a[1];
       log({ event: 'config', id: id, params: p });

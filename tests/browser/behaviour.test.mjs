@@ -1,0 +1,309 @@
+// Behaviour beyond holding and releasing: (d) analytics without session recording,
+// (f) a missing core, (g) the page keeps working, callbacks pages wait on, Consent Mode,
+// the preload caveat, hand-tagged elements, withdrawal, the cookie, the API contract,
+// configuration errors and a strict CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+const url = (page) => `${server.origin}/pages/${page}`;
+const sent = (ctx, re) => trackerRequests(ctx.log).filter((r) => re.test(r.url));
+
+for (const [page, id] of [['metrica-current.html', 98765432], ['metrica-2018.html', 22222222], ['metrica-legacy.html', 33333333], ['metrica-jsdelivr.html', 44444444]]) {
+  test(`${page}: (d) analytics without session recording sends hits, no Webvisor`, async () => {
+    const ctx = await open(browser, url(page));
+    await ready(ctx.page);
+    await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true, session_recording: false }));
+    await settle(ctx.page, 600);
+    assert.equal(sent(ctx, new RegExp(`/watch/${id}`)).length >= 1, true, 'Metrica hit sent');
+    assert.deepEqual(sent(ctx, /webvisor/), [], 'no Webvisor traffic');
+    const inits = await ctx.page.evaluate(() => (window.__standinLog || []).filter((e) => e.event === 'init').map((e) => e.opts.webvisor));
+    assert.deepEqual(inits, [false], 'the counter was initialised with webvisor:false');
+    assert.equal((await trackerCookies(ctx.context)).includes('_ym_visorc'), false);
+    await ctx.context.close();
+  });
+}
+
+test('(f) core file missing: still zero tracker requests, and the console says why', async () => {
+  const ctx = await open(browser, url('combo.html'), { coreMissing: true });
+  assert.match(await ready(ctx.page), /rejected: consent-guard: could not load .*consent-guard-core\.js/);
+  const accepted = await ctx.page.evaluate(() => ConsentGuard.acceptAll().then(() => 'accepted', (e) => e.message));
+  assert.match(accepted, /could not load/);
+  await settle(ctx.page, 600);
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  assert.deepEqual(await standins(ctx.page), []);
+  assert.ok(ctx.consoleMessages.some((m) => m.type === 'error' && /Trackers stay blocked/.test(m.text)));
+  assert.equal(await ctx.page.evaluate(() => window.pageCode), 'ran');
+  await ctx.context.close();
+});
+
+test('(g) ordinary third-party scripts and the page\'s own code are not delayed or broken', async () => {
+  const ctx = await open(browser, url('combo.html'));
+  await ready(ctx.page);
+  await settle(ctx.page, 400);
+  const page = await ctx.page.evaluate(() => ({
+    atParse: window.ordinaryAtParse, loads: window.__ordinaryLib, widget: window.bookingWidgetLoaded, code: window.pageCode,
+  }));
+  assert.deepEqual(page, { atParse: 1, loads: 2, widget: true, code: 'ran' });
+  assert.deepEqual(ctx.errors, []);
+  // ym/gtag/fbq/ttq/clarity/hj were all called inline while held: nothing threw.
+  await ctx.context.close();
+});
+
+test('callbacks pages wait on fire once while held, and not again after release', async () => {
+  const ctx = await open(browser, url('combo.html'));
+  await ready(ctx.page);
+  await settle(ctx.page, 300);
+  const fired = () => ctx.page.evaluate(() => [window.goalCallbackFired, window.eventCallbackFired]);
+  assert.deepEqual(await fired(), [1, 1]);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page, 600);
+  assert.deepEqual(await fired(), [1, 1]);
+  assert.ok(sent(ctx, /goal=view/).length === 1, 'the goal itself is still sent after consent');
+  await ctx.context.close();
+});
+
+test('yaCounterID.reachGoal in onclick handlers works while held (tag.js and watch.js)', async () => {
+  for (const page of ['metrica-current.html', 'metrica-legacy.html']) {
+    const ctx = await open(browser, url(page));
+    await ready(ctx.page);
+    await ctx.page.click('#goal');
+    await ctx.page.waitForFunction(() => window.legacyGoalDone === true, null, { timeout: 2000 });
+    assert.deepEqual(ctx.errors, [], page);
+    assert.deepEqual(trackerRequests(ctx.log), [], page);
+    await ctx.context.close();
+  }
+});
+
+test('GTM eventCallback and the anti-flicker snippet do not hang the page', async () => {
+  const ctx = await open(browser, url('gtm.html'));
+  await ready(ctx.page);
+  await ctx.page.waitForFunction(() => window.eventCallbackFired === 1, null, { timeout: 2000 });
+  // The anti-flicker snippet would keep the page hidden for 4 s: it must be shown already.
+  assert.equal(await ctx.page.evaluate(() => document.documentElement.className.includes('async-hide')), false);
+  await ctx.context.close();
+});
+
+test('analytics.js hitCallback fires while held', async () => {
+  const ctx = await open(browser, url('analytics-js.html'));
+  await ready(ctx.page);
+  await ctx.page.waitForFunction(() => window.hitCallbackFired === 1, null, { timeout: 2000 });
+  await ctx.context.close();
+});
+
+test('Consent Mode v2: default before page code, update after every decision and page view', async () => {
+  const ctx = await open(browser, url('gtag.html'));
+  await ready(ctx.page);
+  const consent = () => ctx.page.evaluate(() => dataLayer
+    .filter((e) => Object.prototype.toString.call(e) === '[object Arguments]' && e[0] === 'consent')
+    .map((e) => [e[1], e[2]]));
+  const first = await ctx.page.evaluate(() => Array.from(dataLayer[0]));
+  assert.deepEqual(first, ['consent', 'default',
+    { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', wait_for_update: 500 }]);
+  assert.equal((await consent()).length, 1, 'no update before a decision');
+  await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true, marketing: false }));
+  await settle(ctx.page, 500);
+  const update = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' };
+  assert.deepEqual((await consent())[1], ['update', update]);
+  assert.ok(sent(ctx, /g\/collect.*gcs=G101/).length >= 1, 'gtag sent with analytics granted, ads denied');
+  await ctx.page.reload();
+  await ready(ctx.page);
+  assert.deepEqual((await consent()).map((c) => c[0]), ['default', 'update'], 'update again on the next page view');
+  await ctx.context.close();
+});
+
+test('preload caveat: static tracker tags are counted separately, never run, and named in a warning', async () => {
+  const ctx = await open(browser, url('gtag-static.html'));
+  await ready(ctx.page);
+  await settle(ctx.page, 500);
+  const STATIC = [/googletagmanager\.com\/gtag\/js\?id=G-TEST123$/, /mc\.yandex\.ru\/watch\/11111111$/];
+  const preloaded = trackerRequests(ctx.log).filter((r) => STATIC.some((re) => re.test(r.url)));
+  const other = trackerRequests(ctx.log).filter((r) => !STATIC.some((re) => re.test(r.url)));
+  console.log(`# preload fetches of static tags (counted separately): ${preloaded.length}`);
+  assert.deepEqual(other, [], 'nothing else reached a tracker');
+  assert.deepEqual(await standins(ctx.page), [], 'what the preload fetched did not run');
+  const warnings = ctx.consoleMessages.filter((m) => m.type === 'warning').map((m) => m.text);
+  assert.ok(warnings.some((w) => w.includes('gtag/js?id=G-TEST123') && w.includes('type="text/plain" data-consent="analytics"')), warnings.join('\n'));
+  assert.ok(warnings.some((w) => w.includes('<img src="https://mc.yandex.ru/watch/11111111"')), warnings.join('\n'));
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page, 600);
+  assert.deepEqual(await standins(ctx.page), ['gtag']);
+  await ctx.context.close();
+});
+
+test('hand-tagged scripts, iframes and images are held and released by purpose', async () => {
+  const ctx = await open(browser, url('manual.html'));
+  await ready(ctx.page);
+  await settle(ctx.page, 300);
+  const flags = () => ctx.page.evaluate(() => ({
+    inline: window.manualInlineRan, marketing: window.manualMarketingRan, necessary: window.manualNecessaryRan,
+    typo: window.manualTypoRan, iframe: document.querySelector('iframe').getAttribute('src'),
+  }));
+  assert.deepEqual(await flags(), { inline: undefined, marketing: undefined, necessary: true, typo: undefined, iframe: null });
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  assert.ok(ctx.consoleMessages.some((m) => m.type === 'error' && m.text.includes('data-consent="statistics"')));
+  await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true }));
+  await settle(ctx.page, 500);
+  assert.deepEqual(await flags(), { inline: 1, marketing: undefined, necessary: true, typo: undefined, iframe: null });
+  assert.deepEqual(await standins(ctx.page), ['gtag']);
+  assert.ok(sent(ctx, /mc\.yandex\.ru\/watch\/55555555/).length === 1);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page, 300);
+  const after = await flags();
+  assert.equal(after.marketing, true);
+  assert.equal(after.inline, 1, 'released once, not twice');
+  assert.match(after.iframe, /facebook\.com\/plugins/);
+  assert.equal(after.typo, undefined);
+  await ctx.context.close();
+});
+
+test('withdrawal deletes the purposes\' cookies and keys, blocks at once, and asks for a reload', async () => {
+  const ctx = await open(browser, url('combo.html'));
+  await ready(ctx.page);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page, 700);
+  const before = await trackerCookies(ctx.context);
+  assert.ok(before.includes('_ym_uid') && before.includes('_ga') && before.includes('_fbp'), before.join());
+  await ctx.page.evaluate(() => {
+    window.changes = [];
+    ConsentGuard.on('change', (s) => window.changes.push(s));
+  });
+  await ctx.page.evaluate(() => ConsentGuard.set({ marketing: false }));
+  let cookies = await trackerCookies(ctx.context);
+  assert.ok(!cookies.includes('_fbp') && !cookies.includes('_ttp') && !cookies.includes('tmr_lvid'), cookies.join());
+  assert.ok(cookies.includes('_ym_uid') && cookies.includes('_ga'), 'analytics cookies stay');
+  await ctx.page.evaluate(() => ConsentGuard.rejectAll());
+  cookies = await trackerCookies(ctx.context);
+  assert.deepEqual(cookies, []);
+  const storage = await ctx.page.evaluate(() => Object.keys(localStorage).filter((k) => /^_ym|^_hj|^_cl/.test(k)));
+  assert.deepEqual(storage, []);
+  const changes = await ctx.page.evaluate(() => window.changes);
+  assert.equal(changes.length, 2);
+  assert.equal(changes[1].reloadRequired, true);
+  assert.equal(changes[1].purposes.analytics, false);
+  assert.ok(await ctx.page.locator('#consent-guard-notice').isVisible(), 'the reload notice is shown');
+  // Trackers still in memory can neither send nor write cookies again.
+  ctx.log.length = 0;
+  await ctx.page.evaluate(() => {
+    yaCounter98765432.reachGoal('after-withdrawal');
+    document.cookie = '_ym_uid=again; path=/';
+    navigator.sendBeacon('https://mc.yandex.ru/watch/98765432?again=1');
+  });
+  await settle(ctx.page, 400);
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  assert.deepEqual(await trackerCookies(ctx.context), []);
+  await ctx.page.screenshot({ path: 'test-results/withdrawal-notice.png' });
+  await ctx.context.close();
+});
+
+test('the cookie: versioned, validated on read, tampering counts as undecided', async () => {
+  const ctx = await open(browser, url('metrica-current.html'));
+  await ready(ctx.page);
+  await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true }));
+  const cookie = (await ctx.context.cookies()).find((c) => c.name === 'cg_consent');
+  assert.match(cookie.value, /^1\|test-site\|2026-04-04\|1\|\d+\|\d+\|[0-9a-f]{8}$/);
+  const days = (cookie.expires - Date.now() / 1000) / 86400;
+  assert.ok(days > 364 && days < 366, `valid ${days} days`);
+  assert.equal(cookie.sameSite, 'Lax');
+  await ctx.context.addCookies([{ ...cookie, value: cookie.value.replace('|1|', '|7|') }]);
+  await ctx.page.reload();
+  await ready(ctx.page);
+  assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).decided, false);
+  await settle(ctx.page, 400);
+  assert.deepEqual(await standins(ctx.page), []);
+  await ctx.context.close();
+});
+
+test('a new policy version asks again', async () => {
+  const ctx = await open(browser, url('metrica-current.html'));
+  await ready(ctx.page);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await ctx.context.route('**/pages/metrica-current.html', async (route) => {
+    const response = await route.fetch();
+    route.fulfill({ response, body: (await response.text()).replace('2026-04-04', '2026-05-01') });
+  });
+  await ctx.page.reload();
+  await ready(ctx.page);
+  const state = await ctx.page.evaluate(() => ConsentGuard.get());
+  assert.equal(state.decided, false);
+  assert.equal(state.policyVersion, '2026-05-01');
+  await ctx.context.close();
+});
+
+test('the API: calls before ready are queued, bad choices are refused and change nothing, on/off', async () => {
+  const ctx = await open(browser, url('early-call.html'));
+  await ready(ctx.page);
+  await settle(ctx.page, 500);
+  const early = await ctx.page.evaluate(() => ({ result: window.earlyResult, error: window.earlyError, before: window.stateBeforeReady }));
+  assert.equal(early.result.purposes.analytics, true);
+  assert.match(early.error, /statistics is not a purpose/);
+  assert.deepEqual(early.before, { decided: false, purposes: { necessary: true, analytics: false, session_recording: false, marketing: false },
+    policyVersion: '2026-04-04', updatedAt: null });
+  assert.deepEqual(await standins(ctx.page), ['metrica-tag'], 'the queued decision was applied');
+  const refused = await ctx.page.evaluate(async () => {
+    const errors = [];
+    for (const bad of [{ necessary: false }, { marketing: 'yes' }, 42, null]) {
+      await ConsentGuard.set(bad).catch((e) => errors.push(e.constructor.name + ': ' + e.message));
+    }
+    return { errors, state: ConsentGuard.get() };
+  });
+  assert.equal(refused.errors.length, 4, refused.errors.join('\n'));
+  assert.ok(refused.errors.every((e) => e.startsWith('TypeError: consent-guard:')));
+  assert.equal(refused.state.purposes.analytics, true);
+  assert.match(refused.state.updatedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  const events = await ctx.page.evaluate(async () => {
+    const seen = [];
+    const fn = (s) => seen.push(s.purposes.marketing);
+    ConsentGuard.on('change', fn);
+    await ConsentGuard.set({ marketing: true });
+    ConsentGuard.off('change', fn);
+    await ConsentGuard.set({ marketing: false });
+    let unknown = '';
+    try { ConsentGuard.on('chnage', fn); } catch (e) { unknown = e.message; }
+    return { seen, unknown };
+  });
+  assert.deepEqual(events.seen, [true]);
+  assert.match(events.unknown, /unknown event "chnage"/);
+  await ctx.context.close();
+});
+
+test('an invalid configuration names its field, and everything stays held', async () => {
+  const ctx = await open(browser, url('config-bad.html'));
+  assert.match(await ready(ctx.page), /rejected: .*operator\.bin/);
+  const errors = ctx.consoleMessages.filter((m) => m.type === 'error').map((m) => m.text);
+  assert.ok(errors.some((e) => e.includes('operator.bin') && e.includes('Trackers stay blocked')), errors.join('\n'));
+  assert.match(await ctx.page.evaluate(() => ConsentGuard.acceptAll().catch((e) => e.message)), /operator\.bin/);
+  await settle(ctx.page, 400);
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  await ctx.context.close();
+});
+
+test('configuration from data-config', async () => {
+  const ctx = await open(browser, url('config-file.html'));
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  const cookie = (await ctx.context.cookies()).find((c) => c.name === 'cg_consent');
+  assert.match(cookie.value, /^1\|namo-almaty\|2026-04-04\|7\|/);
+  const days = (cookie.expires - Date.now() / 1000) / 86400;
+  assert.ok(days > 179 && days < 181, `valid ${days} days`);
+  await ctx.context.close();
+});
+
+test('works under a strict CSP (script-src \'self\' \'wasm-unsafe-eval\', no inline, no eval)', async () => {
+  const ctx = await open(browser, url('strict.csp.html'));
+  await ctx.page.waitForFunction(() => window.cspPage && window.cspPage.readyState !== 'pending', null, { timeout: 5000 });
+  assert.equal(await ctx.page.evaluate(() => window.cspPage.readyState), 'resolved');
+  await ctx.page.evaluate(() => ConsentGuard.rejectAll());
+  const violations = ctx.consoleMessages.filter((m) => /Content Security Policy|EvalError/i.test(m.text));
+  assert.deepEqual(violations, []);
+  await ctx.context.close();
+});
