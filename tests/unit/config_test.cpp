@@ -37,3 +37,16 @@ TEST_CASE("bad input of any kind is refused with its field", "[config]") {
   CHECK(parse_config(R"({"site":"-a","policyVersion":"1"})", "").error.field == "site");
   CHECK(parse_config(R"({"site":7,"policyVersion":"1"})", "").error.field == "data-site");
 }
+
+TEST_CASE("configuration text must be well-formed UTF-8 JSON", "[config][json]") {
+  const char* attrs = R"({"site":"a","policyVersion":"1"})";
+  CHECK(parse_config(attrs, R"({"operator":{"name":"Намо"}})").config.has_value());
+  CHECK(parse_config(attrs, R"({"operator":{"name":"\ud83c\udf75 tea"}})").config.has_value());
+  CHECK_FALSE(parse_config(attrs, R"({"operator":{"name":"\udcff"}})").config.has_value());
+  CHECK_FALSE(parse_config(attrs, "{\"operator\":{\"name\":\"\xC0\xAF\"}}").config.has_value());
+  CHECK_FALSE(parse_config(attrs, "{\"operator\":{\"name\":\"\xED\xA0\x80\"}}").config.has_value());
+  CHECK_FALSE(parse_config(attrs, "{\"operator\":{\"name\":\"\xD0\"}}").config.has_value());
+  CHECK_FALSE(parse_config(attrs, R"({"language":"ru"} {"language":"en"})").config.has_value());
+  CHECK_FALSE(parse_config(attrs, R"({"language":"ru",})").config.has_value());
+  CHECK_FALSE(parse_config(attrs, R"({"cookie":{"maxAgeDays":NaN}})").config.has_value());
+}

@@ -1,11 +1,11 @@
 #include "cg/config.h"
 
-#include <nlohmann/json.hpp>
+#include "cg/json.h"
 
 namespace cg {
 namespace {
 
-using nlohmann::json;
+using json::Value;
 
 constexpr size_t kMaxConfigBytes = 64 * 1024;
 
@@ -34,48 +34,51 @@ bool has_control_or_space(std::string_view s) {
   return false;
 }
 
-bool read_string(Checker& ck, const json& obj, const char* key, const std::string& field,
+bool read_string(Checker& ck, const Value& obj, const char* key, const std::string& field,
                  std::string& out, size_t max_len) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return true;
-  if (!it->is_string()) return ck.fail(field, "must be a string");
-  const auto& s = it->get_ref<const std::string&>();
-  if (s.size() > max_len) return ck.fail(field, "is longer than " + std::to_string(max_len));
-  out = s;
+  const Value* v = json::member(obj, key);
+  if (!v) return true;
+  if (!v->IsString()) return ck.fail(field, "must be a string");
+  // Counted in code points (UTF-8 lead bytes), as a person would count characters.
+  size_t chars = 0;
+  for (char c : json::string_of(*v)) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (chars > max_len) return ck.fail(field, "is longer than " + std::to_string(max_len) + " characters");
+  out = std::string(json::string_of(*v));
   return true;
 }
 
-bool read_bool(Checker& ck, const json& obj, const char* key, const std::string& field,
+bool read_bool(Checker& ck, const Value& obj, const char* key, const std::string& field,
                bool& out) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return true;
-  if (!it->is_boolean()) return ck.fail(field, "must be true or false");
-  out = it->get<bool>();
+  const Value* v = json::member(obj, key);
+  if (!v) return true;
+  if (!v->IsBool()) return ck.fail(field, "must be true or false");
+  out = v->GetBool();
   return true;
 }
 
-bool only_known_keys(Checker& ck, const json& obj, const std::string& prefix,
+bool only_known_keys(Checker& ck, const Value& obj, const std::string& prefix,
                      std::initializer_list<std::string_view> known) {
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
+  for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
+    std::string_view name = json::string_of(it->name);
     bool ok = false;
-    for (auto k : known) ok = ok || it.key() == k;
-    if (!ok) return ck.fail(prefix + it.key(), "is not a known field");
+    for (auto k : known) ok = ok || name == k;
+    if (!ok) return ck.fail(prefix + std::string(name), "is not a known field");
   }
   return true;
 }
 
-bool read_object(Checker& ck, const json& obj, const char* key, const std::string& field,
-                 const json*& out) {
-  out = nullptr;
-  auto it = obj.find(key);
-  if (it == obj.end()) return true;
-  if (!it->is_object()) return ck.fail(field, "must be an object");
-  out = &*it;
+bool read_object(Checker& ck, const Value& obj, const char* key, const std::string& field,
+                 const Value*& out) {
+  out = json::member(obj, key);
+  if (out && !out->IsObject()) {
+    out = nullptr;
+    return ck.fail(field, "must be an object");
+  }
   return true;
 }
 
-void read_operator(Checker& ck, const json& root, Config& c) {
-  const json* op = nullptr;
+void read_operator(Checker& ck, const Value& root, Config& c) {
+  const Value* op = nullptr;
   if (!read_object(ck, root, "operator", "operator", op) || !op) return;
   if (!only_known_keys(ck, *op, "operator.", {"name", "bin", "contact"})) return;
   read_string(ck, *op, "name", "operator.name", c.operator_info.name, 200);
@@ -86,8 +89,8 @@ void read_operator(Checker& ck, const json& root, Config& c) {
   }
 }
 
-void read_cookie(Checker& ck, const json& root, Config& c) {
-  const json* cookie = nullptr;
+void read_cookie(Checker& ck, const Value& root, Config& c) {
+  const Value* cookie = nullptr;
   if (!read_object(ck, root, "cookie", "cookie", cookie) || !cookie) return;
   if (!only_known_keys(ck, *cookie, "cookie.", {"domain", "maxAgeDays"})) return;
   read_string(ck, *cookie, "domain", "cookie.domain", c.cookie_domain, 253);
@@ -97,17 +100,17 @@ void read_cookie(Checker& ck, const json& root, Config& c) {
       (d.empty() || !chars_in(d, ".-", false) || d.find('.') == std::string_view::npos)) {
     ck.fail("cookie.domain", "must be a lower-case domain name such as \"namo.kz\"");
   }
-  auto it = cookie->find("maxAgeDays");
-  if (it == cookie->end()) return;
-  if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > 730) {
+  const Value* days = json::member(*cookie, "maxAgeDays");
+  if (!days) return;
+  if (!days->IsInt64() || days->GetInt64() < 1 || days->GetInt64() > 730) {
     ck.fail("cookie.maxAgeDays", "must be a whole number of days from 1 to 730");
     return;
   }
-  c.max_age_days = static_cast<int>(it->get<int64_t>());
+  c.max_age_days = static_cast<int>(days->GetInt64());
 }
 
-void read_consent_mode(Checker& ck, const json& root, Config& c) {
-  const json* cm = nullptr;
+void read_consent_mode(Checker& ck, const Value& root, Config& c) {
+  const Value* cm = nullptr;
   if (!read_object(ck, root, "consentMode", "consentMode", cm) || !cm) return;
   if (!only_known_keys(ck, *cm, "consentMode.", {"enabled", "adsDataRedaction", "urlPassthrough"})) {
     return;
@@ -118,7 +121,7 @@ void read_consent_mode(Checker& ck, const json& root, Config& c) {
 }
 
 // The fields a script tag attribute can also set; `attribute` picks the name to report.
-void read_common(Checker& ck, const json& obj, Config& c, bool attribute) {
+void read_common(Checker& ck, const Value& obj, Config& c, bool attribute) {
   read_string(ck, obj, "site", attribute ? "data-site" : "site", c.site, 64);
   read_string(ck, obj, "policyVersion", attribute ? "data-policy-version" : "policyVersion",
               c.policy_version, 64);
@@ -170,9 +173,11 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
     return {std::nullopt, {"", "configuration is larger than 64 KiB"}};
   }
   if (!config_json.empty()) {
-    json root = json::parse(config_json.begin(), config_json.end(), nullptr, false);
-    if (root.is_discarded()) return {std::nullopt, {"", "configuration is not valid JSON"}};
-    if (!root.is_object()) return {std::nullopt, {"", "configuration must be a JSON object"}};
+    json::Document root;
+    if (!json::parse(config_json, root)) {
+      return {std::nullopt, {"", "configuration is not valid JSON (or repeats a field)"}};
+    }
+    if (!root.IsObject()) return {std::nullopt, {"", "configuration must be a JSON object"}};
     only_known_keys(ck, root, "",
                     {"site", "policyVersion", "language", "policyUrl", "operator", "cookie",
                      "consentMode"});
@@ -182,8 +187,8 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
     read_cookie(ck, root, c);
     read_consent_mode(ck, root, c);
   }
-  json attrs = json::parse(attributes_json.begin(), attributes_json.end(), nullptr, false);
-  if (attrs.is_discarded() || !attrs.is_object()) {
+  json::Document attrs;
+  if (!json::parse(attributes_json, attrs) || !attrs.IsObject()) {
     return {std::nullopt, {"", "script tag attributes must be a JSON object"}};
   }
   if (!only_known_keys(ck, attrs, "data attribute ", {"site", "policyVersion", "language"})) {

@@ -1,9 +1,9 @@
 #include "cg/core.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "cg/classify.h"
+#include "cg/json.h"
 #include "cg/purge.h"
 #include "cg/signals.h"
 #include "cg/texts.h"
@@ -11,91 +11,96 @@
 namespace cg {
 namespace {
 
-using nlohmann::json;
-
-// Text that came from the page may hold broken UTF-8: replace it rather than fail.
-std::string to_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-std::string error(const std::string& field, const std::string& message) {
-  return to_text({{"ok", false}, {"error", {{"field", field}, {"message", message}}}});
+std::string error(std::string_view field, std::string_view message) {
+  json::Out o;
+  o.object().key("ok").boolean(false).key("error").object();
+  o.key("field").str(field).key("message").str(message).end_object().end_object();
+  return o.text();
 }
 
-json parse(const std::string& text) { return json::parse(text, nullptr, false); }
-
-json config_json(const Config& c) {
-  return {{"site", c.site},
-          {"policyVersion", c.policy_version},
-          {"language", c.language.empty() ? "auto" : c.language},
-          {"policyUrl", c.policy_url},
-          {"operator",
-           {{"name", c.operator_info.name},
-            {"bin", c.operator_info.bin},
-            {"contact", c.operator_info.contact}}},
-          {"cookie", {{"domain", c.cookie_domain}, {"maxAgeDays", c.max_age_days}}},
-          {"consentMode",
-           {{"enabled", c.consent_mode},
-            {"adsDataRedaction", c.ads_data_redaction},
-            {"urlPassthrough", c.url_passthrough}}}};
+void write_config(json::Out& o, const Config& c) {
+  o.object();
+  o.key("site").str(c.site).key("policyVersion").str(c.policy_version);
+  o.key("language").str(c.language.empty() ? "auto" : c.language);
+  o.key("policyUrl").str(c.policy_url);
+  o.key("operator").object().key("name").str(c.operator_info.name);
+  o.key("bin").str(c.operator_info.bin).key("contact").str(c.operator_info.contact).end_object();
+  o.key("cookie").object().key("domain").str(c.cookie_domain);
+  o.key("maxAgeDays").number(c.max_age_days).end_object();
+  o.key("consentMode").object().key("enabled").boolean(c.consent_mode);
+  o.key("adsDataRedaction").boolean(c.ads_data_redaction);
+  o.key("urlPassthrough").boolean(c.url_passthrough).end_object();
+  o.end_object();
 }
 
-json public_state(const ConsentState& s, const std::string& policy_version) {
-  json purposes = {{"necessary", true}};
-  for (Purpose p : kOptionalPurposes) {
-    purposes[std::string(purpose_name(p))] = s.decided && is_allowed(p, s.allowed);
-  }
-  return {{"decided", s.decided},
-          {"purposes", purposes},
-          {"policyVersion", s.decided ? s.policy_version : policy_version},
-          {"updatedAt", s.decided ? json(iso_time(s.updated_at_ms)) : json(nullptr)}};
+// The public state, as ConsentGuard.get() returns it.
+void write_state(json::Out& o, const ConsentState& s, const std::string& policy_version) {
+  o.object().key("decided").boolean(s.decided).key("purposes").object();
+  o.key("necessary").boolean(true);
+  for (Purpose p : kOptionalPurposes) o.key(purpose_name(p)).boolean(s.decided && is_allowed(p, s.allowed));
+  o.end_object().key("policyVersion").str(s.decided ? s.policy_version : policy_version);
+  o.key("updatedAt");
+  if (s.decided) o.str(iso_time(s.updated_at_ms));
+  else o.null();
+  o.end_object();
 }
 
-json actions_json(const std::vector<VendorAction>& actions) {
-  json out = json::array();
+void write_actions(json::Out& o, const std::vector<VendorAction>& actions) {
+  o.array();
   for (const auto& a : actions) {
+    o.object();
     if (a.kind == VendorAction::set_global) {
-      out.push_back({{"set", a.target}, {"value", a.value}});
+      o.key("set").str(a.target).key("value").boolean(a.value);
     } else {
-      json args = json::array();
+      o.key("call").str(a.target).key("args").array();
       for (const auto& arg : a.args) {
-        args.push_back(arg == "true" ? json(true) : arg == "false" ? json(false) : json(arg));
+        if (arg == "true" || arg == "false") o.boolean(arg == "true");
+        else o.str(arg);
       }
-      out.push_back({{"call", a.target}, {"args", args}});
+      o.end_array();
     }
+    o.end_object();
   }
-  return out;
+  o.end_array();
 }
 
 // Reads a choice into a mask; `current` supplies omitted purposes.
-std::optional<PurposeMask> read_choice(const json& choice, PurposeMask current,
+std::optional<PurposeMask> read_choice(const json::Value& choice, PurposeMask current,
                                        std::string& field, std::string& message) {
-  if (choice.is_string() && choice == "all") return kAllOptional;
-  if (choice.is_string() && choice == "none") return PurposeMask{0};
-  if (!choice.is_object()) {
+  if (choice.IsString() && json::string_of(choice) == "all") return kAllOptional;
+  if (choice.IsString() && json::string_of(choice) == "none") return PurposeMask{0};
+  if (!choice.IsObject()) {
     message = "must be \"all\", \"none\" or an object of purposes";
     return std::nullopt;
   }
   PurposeMask mask = current;
-  for (auto it = choice.begin(); it != choice.end(); ++it) {
-    auto purpose = purpose_from_name(it.key());
-    field = it.key();
+  for (auto it = choice.MemberBegin(); it != choice.MemberEnd(); ++it) {
+    field = std::string(json::string_of(it->name));
+    auto purpose = purpose_from_name(field);
     if (!purpose) {
       message = "is not a purpose (use analytics, session_recording, marketing)";
       return std::nullopt;
     }
-    if (!it->is_boolean()) {
+    if (!it->value.IsBool()) {
       message = "must be true or false";
       return std::nullopt;
     }
+    bool on = it->value.GetBool();
     if (*purpose == Purpose::necessary) {
-      if (!it->get<bool>()) {
+      if (!on) {
         message = "cannot be turned off: it covers only what the site needs to work";
         return std::nullopt;
       }
       continue;
     }
-    mask = it->get<bool>() ? (mask | purpose_bit(*purpose)) : (mask & ~purpose_bit(*purpose));
+    mask = on ? (mask | purpose_bit(*purpose)) : (mask & ~purpose_bit(*purpose));
   }
   return mask;
+}
+
+std::string string_member(const json::Value& obj, std::string_view key) {
+  const json::Value* v = json::member(obj, key);
+  return v && v->IsString() ? std::string(json::string_of(*v)) : std::string();
 }
 
 }  // namespace
@@ -104,43 +109,51 @@ std::string Core::configure(const std::string& attributes, const std::string& co
                             const std::string& page) {
   ConfigResult result = parse_config(attributes, config);
   if (!result.config) return error(result.error.field, result.error.message);
-  json p = parse(page);
-  if (!p.is_object()) return error("page", "must be a JSON object");
-  auto lang = p.find("htmlLang");
-  std::string html_lang = lang != p.end() && lang->is_string() ? lang->get<std::string>() : "";
+  json::Document p;
+  if (!json::parse(page, p) || !p.IsObject()) return error("page", "must be a JSON object");
   std::vector<std::string> languages;
-  if (auto it = p.find("languages"); it != p.end() && it->is_array()) {
-    for (const auto& l : *it) {
-      if (l.is_string()) languages.push_back(l.get<std::string>());
+  if (const json::Value* list = json::member(p, "languages"); list && list->IsArray()) {
+    for (const auto& l : list->GetArray()) {
+      if (l.IsString()) languages.emplace_back(json::string_of(l));
     }
   }
-  auto host = p.find("hostname");
-  hostname_ = host != p.end() && host->is_string() ? host->get<std::string>() : "";
-  auto secure = p.find("secure");
-  secure_ = secure != p.end() && secure->is_boolean() && secure->get<bool>();
+  hostname_ = string_member(p, "hostname");
+  const json::Value* secure = json::member(p, "secure");
+  secure_ = secure && secure->IsBool() && secure->GetBool();
   config_ = result.config;
-  language_ = pick_language(config_->language, html_lang, languages);
+  language_ = pick_language(config_->language, string_member(p, "htmlLang"), languages);
   state_ = {};
-  return to_text({{"ok", true}, {"config", config_json(*config_)}, {"language", language_}});
+  json::Out o;
+  o.object().key("ok").boolean(true).key("config");
+  write_config(o, *config_);
+  o.key("language").str(language_).end_object();
+  return o.text();
 }
 
 std::string Core::classify_url(const std::string& url) {
   UrlVerdict v = cg::classify_url(url);
-  if (!v.service) return to_text({{"tracker", false}});
-  remember_ids(*v.service, extract_ids(v.service->id_kind, url));
-  return to_text(
-      {{"tracker", true}, {"service", v.service->id}, {"purpose", purpose_name(v.purpose)}});
+  json::Out o;
+  o.object().key("tracker").boolean(v.service != nullptr);
+  if (v.service) {
+    remember_ids(*v.service, extract_ids(v.service->id_kind, url));
+    o.key("service").str(v.service->id).key("purpose").str(purpose_name(v.purpose));
+  }
+  o.end_object();
+  return o.text();
 }
 
 std::string Core::classify_inline(const std::string& text) {
-  json services = json::array();
+  json::Out o;
+  o.object().key("services").array();
   for (const auto& m : cg::classify_inline(text)) {
     remember_ids(*m.service, m.ids);
-    services.push_back({{"service", m.service->id},
-                        {"purpose", purpose_name(m.service->purpose)},
-                        {"ids", m.ids}});
+    o.object().key("service").str(m.service->id).key("purpose").str(purpose_name(m.service->purpose));
+    o.key("ids").array();
+    for (const auto& id : m.ids) o.str(id);
+    o.end_array().end_object();
   }
-  return to_text({{"services", services}});
+  o.end_array().end_object();
+  return o.text();
 }
 
 void Core::remember_ids(const Service& service, const std::vector<std::string>& ids) {
@@ -162,8 +175,8 @@ std::string Core::restore(const std::string& cookie_header, double now_ms) {
 
 std::string Core::decide(const std::string& choice_text, double now_ms) {
   if (!config_) return error("", "not configured");
-  json choice = parse(choice_text);
-  if (choice.is_discarded()) return error("", "choice is not valid JSON");
+  json::Document choice;
+  if (!json::parse(choice_text, choice)) return error("", "choice is not valid JSON");
   std::string field, message;
   auto mask = read_choice(choice, state_.allowed, field, message);
   if (!mask) return error(field, message);
@@ -175,57 +188,69 @@ std::string Core::decide(const std::string& choice_text, double now_ms) {
 std::string Core::apply(const ConsentState& next, PurposeMask previous, bool store,
                         const std::string& problem, const std::optional<ConsentState>& outdated) {
   state_ = next;
-  json out = {{"ok", true},
-              {"state", public_state(state_, config_->policy_version)},
-              {"allowed", state_.allowed},
-              {"withdrawn", previous & ~state_.allowed},
-              {"problem", problem},
-              {"cookie", nullptr},
-              {"consentMode", nullptr},
-              {"metricaPatch", json::object()},
-              {"actions", json::array()}};
-  if (outdated) out["outdated"] = public_state(*outdated, outdated->policy_version);
+  json::Out o;
+  o.object().key("ok").boolean(true).key("state");
+  write_state(o, state_, config_->policy_version);
+  o.key("allowed").number(state_.allowed).key("withdrawn").number(previous & ~state_.allowed);
+  o.key("problem").str(problem);
+  if (outdated) write_state(o.key("outdated"), *outdated, outdated->policy_version);
+  o.key("cookie");
   if (store) {
     int64_t max_age = (state_.expires_at_ms - state_.updated_at_ms) / 1000;
-    out["cookie"] =
-        cookie_assignment(*config_, encode_cookie_value(*config_, state_), max_age, secure_);
+    o.str(cookie_assignment(*config_, encode_cookie_value(*config_, state_), max_age, secure_));
+  } else {
+    o.null();
   }
-  if (!state_.decided) return to_text(out);
-  if (config_->consent_mode) {
-    json fields = json::object();
+  o.key("consentMode");
+  if (state_.decided && config_->consent_mode) {
+    o.object().key("update").object();
     for (const auto& f : consent_mode_fields(state_.allowed)) {
-      fields[f.name] = f.granted ? "granted" : "denied";
+      o.key(f.name).str(f.granted ? "granted" : "denied");
     }
-    out["consentMode"] = {{"update", fields},
-                          {"adsDataRedaction", config_->ads_data_redaction},
-                          {"urlPassthrough", config_->url_passthrough}};
+    o.end_object().key("adsDataRedaction").boolean(config_->ads_data_redaction);
+    o.key("urlPassthrough").boolean(config_->url_passthrough).end_object();
+  } else {
+    o.null();
   }
-  for (const auto& patch : metrica_init_patch(state_.allowed)) {
-    out["metricaPatch"][patch.key] = patch.value;
+  o.key("metricaPatch").object();
+  if (state_.decided) {
+    for (const auto& patch : metrica_init_patch(state_.allowed)) o.key(patch.key).boolean(patch.value);
   }
-  out["actions"] = actions_json(vendor_actions(state_.allowed, metrica_ids_, google_ids_));
-  return to_text(out);
+  o.end_object().key("actions");
+  write_actions(o, state_.decided ? vendor_actions(state_.allowed, metrica_ids_, google_ids_)
+                                  : std::vector<VendorAction>{});
+  o.end_object();
+  return o.text();
 }
 
 std::string Core::state() const {
-  if (!config_) return to_text(public_state({}, ""));
-  return to_text(public_state(state_, config_->policy_version));
+  json::Out o;
+  write_state(o, config_ ? state_ : ConsentState{}, config_ ? config_->policy_version : "");
+  return o.text();
 }
 
 std::string Core::purge(const std::string& cookie_header, const std::string& storage_keys_json,
                         int withdrawn) const {
-  json keys_json = parse(storage_keys_json);
+  json::Document keys_json;
   std::vector<std::string> keys;
-  if (keys_json.is_array()) {
-    for (const auto& k : keys_json) {
-      if (k.is_string()) keys.push_back(k.get<std::string>());
+  if (json::parse(storage_keys_json, keys_json) && keys_json.IsArray()) {
+    for (const auto& k : keys_json.GetArray()) {
+      if (k.IsString()) keys.emplace_back(json::string_of(k));
     }
   }
   PurgePlan plan = plan_purge(static_cast<PurposeMask>(withdrawn) & kAllOptional, cookie_header,
                               keys, hostname_);
-  json cookies = json::array();
-  for (const auto& c : plan.cookies) cookies.push_back({{"name", c.name}, {"domains", c.domains}});
-  return to_text({{"cookies", cookies}, {"storage", plan.storage_keys}});
+  json::Out o;
+  o.object().key("cookies").array();
+  for (const auto& c : plan.cookies) {
+    o.object().key("name").str(c.name).key("domains").array();
+    for (const auto& d : c.domains) o.str(d);
+    o.end_array().end_object();
+  }
+  o.end_array().key("storage").array();
+  for (const auto& k : plan.storage_keys) o.str(k);
+  o.end_array().end_object();
+  return o.text();
 }
 
 std::string Core::text(const std::string& key) const { return cg::text(key, language_); }
