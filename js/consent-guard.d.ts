@@ -1,0 +1,57 @@
+// consent-guard: the public contract of window.ConsentGuard (v0).
+// Hand-written; checked by `npx tsc --noEmit -p tests/types` in the test suite.
+
+/** The purposes a visitor decides on. `necessary` is always on. */
+export type Purpose = 'necessary' | 'analytics' | 'session_recording' | 'marketing';
+
+/** The optional purposes, which only the visitor can switch on. */
+export type OptionalPurpose = Exclude<Purpose, 'necessary'>;
+
+export interface ConsentState {
+  /** Whether the visitor has decided (for this site and this policy version, still valid). */
+  decided: boolean;
+  /** Per purpose: allowed or not. All false but `necessary` until the visitor decides. */
+  purposes: { necessary: true } & Record<OptionalPurpose, boolean>;
+  /** The policy version the decision was made under (the tag's data-policy-version). */
+  policyVersion: string | null;
+  /** When the visitor decided, ISO 8601 in UTC (whole seconds), or null. */
+  updatedAt: string | null;
+}
+
+/** What `on('change')` listeners receive: the new state. */
+export interface ConsentChange extends ConsentState {
+  /** True when purposes were withdrawn: trackers already running stop fully after a reload. */
+  reloadRequired?: true;
+}
+
+/**
+ * A choice for `set()`: purposes to switch on (true) or off (false). Purposes left out keep
+ * their current value. `necessary: false` and unknown purposes are refused.
+ */
+export type ConsentChoice = Partial<Record<OptionalPurpose, boolean>> & { necessary?: true };
+
+export interface ConsentGuard {
+  /**
+   * Resolves (with this object) once the core is loaded and the stored decision, if any, is
+   * applied. Rejects when the core cannot load or the configuration is invalid: trackers
+   * then stay blocked, and the console says why.
+   */
+  readonly ready: Promise<ConsentGuard>;
+  /** The current state; before `ready`, the undecided state. */
+  get(): ConsentState;
+  /** Allows every purpose. Resolves with the new state once applied. */
+  acceptAll(): Promise<ConsentState>;
+  /** Refuses every optional purpose (withdraws any given before). */
+  rejectAll(): Promise<ConsentState>;
+  /** Sets some purposes; rejects with a TypeError naming the field for a bad choice. */
+  set(choice: ConsentChoice): Promise<ConsentState>;
+  /** Calls `listener` after every decision. Throws a TypeError for an unknown event. */
+  on(event: 'change', listener: (state: ConsentChange) => void): ConsentGuard;
+  off(event: 'change', listener: (state: ConsentChange) => void): ConsentGuard;
+}
+
+declare global {
+  interface Window {
+    ConsentGuard: ConsentGuard;
+  }
+}

@@ -20,12 +20,14 @@ async function bundle(entry, extra = {}) {
 
 const loaderData = at('build/gen/loader-data.js');
 const loader = await bundle('js/loader/index.js', {
-  plugins: [{
-    name: 'loader-data',
-    setup(b) {
-      b.onResolve({ filter: /^cg:loader-data$/ }, () => ({ path: loaderData }));
+  plugins: [
+    {
+      name: 'loader-data',
+      setup(b) {
+        b.onResolve({ filter: /^cg:loader-data$/ }, () => ({ path: loaderData }));
+      },
     },
-  }],
+  ],
 });
 const runtime = await bundle('js/runtime/index.js');
 const glue = readFileSync(at('build/wasm/wasm/consent-guard-core.js'), 'utf8');

@@ -13,9 +13,13 @@ export function holdElements(guard) {
   guard.raw = { setAttribute: rawSetAttribute, srcSetters, typeDesc, heldScripts };
 
   const kindOf = (el) =>
-    el instanceof HTMLScriptElement ? 'script'
-      : el instanceof HTMLImageElement ? 'img'
-        : el instanceof HTMLIFrameElement ? 'iframe' : null;
+    el instanceof HTMLScriptElement
+      ? 'script'
+      : el instanceof HTMLImageElement
+        ? 'img'
+        : el instanceof HTMLIFrameElement
+          ? 'iframe'
+          : null;
 
   // Returns true when the element was held and its src must not be set now.
   function hold(el, url) {
@@ -72,7 +76,10 @@ export function holdElements(guard) {
   for (const name of ['write', 'writeln']) {
     const raw = Document.prototype[name];
     Document.prototype[name] = function (...parts) {
-      return raw.apply(this, parts.map((html) => defuse(guard, String(html))));
+      return raw.apply(
+        this,
+        parts.map((html) => defuse(guard, String(html))),
+      );
     };
   }
 

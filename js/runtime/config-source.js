@@ -12,7 +12,8 @@ export async function readConfig(tag) {
     else attributes[name.slice(5).replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = value;
   }
   const inline = document.getElementById('consent-guard-config');
-  if (inline && url) throw new Error('configuration error: use data-config or the inline #consent-guard-config, not both');
+  if (inline && url)
+    throw new Error('configuration error: use data-config or the inline #consent-guard-config, not both');
   if (inline) return { attributes, text: inline.textContent };
   if (!url) return { attributes, text: '' };
   let response;

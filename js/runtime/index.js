@@ -43,14 +43,33 @@ async function start(guard) {
     },
   };
   for (const call of guard.queue.splice(0)) guard.impl[call.name](call.arg).then(call.resolve, call.reject);
+  if (window.performance && performance.mark) performance.mark('consent-guard:ready');
   guard.resolve();
 }
 
 function loadCore(guard) {
   return new Promise((resolve, reject) => {
+    const fail = (e) => reject(new Error('the core could not start (' + ((e && e.message) || e) + ')'));
     createConsentGuardCore({
       locateFile: (file) => guard.base + file,
-      onAbort: (what) => reject(new Error('the core could not start (' + what + ')')),
-    }).then((Module) => resolve(new Module.Core()), (e) => reject(new Error('the core could not start (' + ((e && e.message) || e) + ')')));
+      onAbort: fail,
+      // The loader already started fetching the wasm: compile that response.
+      instantiateWasm(imports, receive) {
+        instantiate(guard.wasm, imports).then((r) => receive(r.instance, r.module), fail);
+        return {};
+      },
+    }).then((Module) => resolve(new Module.Core()), fail);
   });
+}
+
+async function instantiate(wasm, imports) {
+  const response = await wasm;
+  if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
+  try {
+    return await WebAssembly.instantiateStreaming(response.clone(), imports);
+  } catch (e) {
+    // Servers that send .wasm without Content-Type application/wasm: compile from bytes.
+    if (e instanceof TypeError) return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    throw e;
+  }
 }

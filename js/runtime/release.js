@@ -10,7 +10,11 @@ export function release(guard) {
     if (held.bit === undefined) {
       held.bit = BITS[held.manual];
       if (held.bit === undefined) {
-        console.error('consent-guard: data-consent="' + held.manual + '" is not a purpose (use necessary, analytics, session_recording or marketing); the element stays held');
+        console.error(
+          'consent-guard: data-consent="' +
+            held.manual +
+            '" is not a purpose (use necessary, analytics, session_recording or marketing); the element stays held',
+        );
         held.bit = 8; // a bit no decision sets: held for good
       }
     }

@@ -5,8 +5,20 @@
 
 const ANALYTICS = 1;
 const noop = () => {};
-const METRICA_METHODS = ['reachGoal', 'hit', 'params', 'userParams', 'notBounce', 'extLink', 'file',
-  'getClientID', 'setUserID', 'addFileExtension', 'firstPartyParams', 'replacePhones'];
+const METRICA_METHODS = [
+  'reachGoal',
+  'hit',
+  'params',
+  'userParams',
+  'notBounce',
+  'extLink',
+  'file',
+  'getClientID',
+  'setUserID',
+  'addFileExtension',
+  'firstPartyParams',
+  'replacePhones',
+];
 
 function fireCallbacks(args, keys) {
   for (let i = 0; i < args.length; i++) {
@@ -99,7 +111,10 @@ function ensureCounter(id) {
 // watch.js arrives, Ya.Metrika is a stub (so yaCounterID exists); when it arrives, its
 // constructor gets the core's option patch (webvisor:false without session_recording).
 function legacyMetrica(guard) {
-  for (const [list, name] of [['yandex_metrika_callbacks', 'Metrika'], ['yandex_metrika_callbacks2', 'Metrika2']]) {
+  for (const [list, name] of [
+    ['yandex_metrika_callbacks', 'Metrika'],
+    ['yandex_metrika_callbacks2', 'Metrika2'],
+  ]) {
     const callbacks = window[list];
     if (!Array.isArray(callbacks)) continue;
     const Ya = (window.Ya = window.Ya || {});

@@ -18,7 +18,12 @@ after(async () => {
 const url = (page) => `${server.origin}/pages/${page}`;
 const sent = (ctx, re) => trackerRequests(ctx.log).filter((r) => re.test(r.url));
 
-for (const [page, id] of [['metrica-current.html', 98765432], ['metrica-2018.html', 22222222], ['metrica-legacy.html', 33333333], ['metrica-jsdelivr.html', 44444444]]) {
+for (const [page, id] of [
+  ['metrica-current.html', 98765432],
+  ['metrica-2018.html', 22222222],
+  ['metrica-legacy.html', 33333333],
+  ['metrica-jsdelivr.html', 44444444],
+]) {
   test(`${page}: (d) analytics without session recording sends hits, no Webvisor`, async () => {
     const ctx = await open(browser, url(page));
     await ready(ctx.page);
@@ -26,7 +31,9 @@ for (const [page, id] of [['metrica-current.html', 98765432], ['metrica-2018.htm
     await settle(ctx.page, 600);
     assert.equal(sent(ctx, new RegExp(`/watch/${id}`)).length >= 1, true, 'Metrica hit sent');
     assert.deepEqual(sent(ctx, /webvisor/), [], 'no Webvisor traffic');
-    const inits = await ctx.page.evaluate(() => (window.__standinLog || []).filter((e) => e.event === 'init').map((e) => e.opts.webvisor));
+    const inits = await ctx.page.evaluate(() =>
+      (window.__standinLog || []).filter((e) => e.event === 'init').map((e) => e.opts.webvisor),
+    );
     assert.deepEqual(inits, [false], 'the counter was initialised with webvisor:false');
     assert.equal((await trackerCookies(ctx.context)).includes('_ym_visorc'), false);
     await ctx.context.close();
@@ -36,7 +43,12 @@ for (const [page, id] of [['metrica-current.html', 98765432], ['metrica-2018.htm
 test('(f) core file missing: still zero tracker requests, and the console says why', async () => {
   const ctx = await open(browser, url('combo.html'), { coreMissing: true });
   assert.match(await ready(ctx.page), /rejected: consent-guard: could not load .*consent-guard-core\.js/);
-  const accepted = await ctx.page.evaluate(() => ConsentGuard.acceptAll().then(() => 'accepted', (e) => e.message));
+  const accepted = await ctx.page.evaluate(() =>
+    ConsentGuard.acceptAll().then(
+      () => 'accepted',
+      (e) => e.message,
+    ),
+  );
   assert.match(accepted, /could not load/);
   await settle(ctx.page, 600);
   assert.deepEqual(trackerRequests(ctx.log), []);
@@ -46,12 +58,15 @@ test('(f) core file missing: still zero tracker requests, and the console says w
   await ctx.context.close();
 });
 
-test('(g) ordinary third-party scripts and the page\'s own code are not delayed or broken', async () => {
+test("(g) ordinary third-party scripts and the page's own code are not delayed or broken", async () => {
   const ctx = await open(browser, url('combo.html'));
   await ready(ctx.page);
   await settle(ctx.page, 400);
   const page = await ctx.page.evaluate(() => ({
-    atParse: window.ordinaryAtParse, loads: window.__ordinaryLib, widget: window.bookingWidgetLoaded, code: window.pageCode,
+    atParse: window.ordinaryAtParse,
+    loads: window.__ordinaryLib,
+    widget: window.bookingWidgetLoaded,
+    code: window.pageCode,
   }));
   assert.deepEqual(page, { atParse: 1, loads: 2, widget: true, code: 'ran' });
   assert.deepEqual(ctx.errors, []);
@@ -103,21 +118,42 @@ test('analytics.js hitCallback fires while held', async () => {
 test('Consent Mode v2: default before page code, update after every decision and page view', async () => {
   const ctx = await open(browser, url('gtag.html'));
   await ready(ctx.page);
-  const consent = () => ctx.page.evaluate(() => dataLayer
-    .filter((e) => Object.prototype.toString.call(e) === '[object Arguments]' && e[0] === 'consent')
-    .map((e) => [e[1], e[2]]));
+  const consent = () =>
+    ctx.page.evaluate(() =>
+      dataLayer
+        .filter((e) => Object.prototype.toString.call(e) === '[object Arguments]' && e[0] === 'consent')
+        .map((e) => [e[1], e[2]]),
+    );
   const first = await ctx.page.evaluate(() => Array.from(dataLayer[0]));
-  assert.deepEqual(first, ['consent', 'default',
-    { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', wait_for_update: 500 }]);
+  assert.deepEqual(first, [
+    'consent',
+    'default',
+    {
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      analytics_storage: 'denied',
+      wait_for_update: 500,
+    },
+  ]);
   assert.equal((await consent()).length, 1, 'no update before a decision');
   await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true, marketing: false }));
   await settle(ctx.page, 500);
-  const update = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' };
+  const update = {
+    ad_storage: 'denied',
+    ad_user_data: 'denied',
+    ad_personalization: 'denied',
+    analytics_storage: 'granted',
+  };
   assert.deepEqual((await consent())[1], ['update', update]);
   assert.ok(sent(ctx, /g\/collect.*gcs=G101/).length >= 1, 'gtag sent with analytics granted, ads denied');
   await ctx.page.reload();
   await ready(ctx.page);
-  assert.deepEqual((await consent()).map((c) => c[0]), ['default', 'update'], 'update again on the next page view');
+  assert.deepEqual(
+    (await consent()).map((c) => c[0]),
+    ['default', 'update'],
+    'update again on the next page view',
+  );
   await ctx.context.close();
 });
 
@@ -132,8 +168,16 @@ test('preload caveat: static tracker tags are counted separately, never run, and
   assert.deepEqual(other, [], 'nothing else reached a tracker');
   assert.deepEqual(await standins(ctx.page), [], 'what the preload fetched did not run');
   const warnings = ctx.consoleMessages.filter((m) => m.type === 'warning').map((m) => m.text);
-  assert.ok(warnings.some((w) => w.includes('gtag/js?id=G-TEST123') && w.includes('type="text/plain" data-consent="analytics"')), warnings.join('\n'));
-  assert.ok(warnings.some((w) => w.includes('<img src="https://mc.yandex.ru/watch/11111111"')), warnings.join('\n'));
+  assert.ok(
+    warnings.some(
+      (w) => w.includes('gtag/js?id=G-TEST123') && w.includes('type="text/plain" data-consent="analytics"'),
+    ),
+    warnings.join('\n'),
+  );
+  assert.ok(
+    warnings.some((w) => w.includes('<img src="https://mc.yandex.ru/watch/11111111"')),
+    warnings.join('\n'),
+  );
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
   await settle(ctx.page, 600);
   assert.deepEqual(await standins(ctx.page), ['gtag']);
@@ -144,11 +188,21 @@ test('hand-tagged scripts, iframes and images are held and released by purpose',
   const ctx = await open(browser, url('manual.html'));
   await ready(ctx.page);
   await settle(ctx.page, 300);
-  const flags = () => ctx.page.evaluate(() => ({
-    inline: window.manualInlineRan, marketing: window.manualMarketingRan, necessary: window.manualNecessaryRan,
-    typo: window.manualTypoRan, iframe: document.querySelector('iframe').getAttribute('src'),
-  }));
-  assert.deepEqual(await flags(), { inline: undefined, marketing: undefined, necessary: true, typo: undefined, iframe: null });
+  const flags = () =>
+    ctx.page.evaluate(() => ({
+      inline: window.manualInlineRan,
+      marketing: window.manualMarketingRan,
+      necessary: window.manualNecessaryRan,
+      typo: window.manualTypoRan,
+      iframe: document.querySelector('iframe').getAttribute('src'),
+    }));
+  assert.deepEqual(await flags(), {
+    inline: undefined,
+    marketing: undefined,
+    necessary: true,
+    typo: undefined,
+    iframe: null,
+  });
   assert.deepEqual(trackerRequests(ctx.log), []);
   assert.ok(ctx.consoleMessages.some((m) => m.type === 'error' && m.text.includes('data-consent="statistics"')));
   await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true }));
@@ -166,7 +220,7 @@ test('hand-tagged scripts, iframes and images are held and released by purpose',
   await ctx.context.close();
 });
 
-test('withdrawal deletes the purposes\' cookies and keys, blocks at once, and asks for a reload', async () => {
+test("withdrawal deletes the purposes' cookies and keys, blocks at once, and asks for a reload", async () => {
   const ctx = await open(browser, url('combo.html'));
   await ready(ctx.page);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
@@ -243,11 +297,19 @@ test('the API: calls before ready are queued, bad choices are refused and change
   const ctx = await open(browser, url('early-call.html'));
   await ready(ctx.page);
   await settle(ctx.page, 500);
-  const early = await ctx.page.evaluate(() => ({ result: window.earlyResult, error: window.earlyError, before: window.stateBeforeReady }));
+  const early = await ctx.page.evaluate(() => ({
+    result: window.earlyResult,
+    error: window.earlyError,
+    before: window.stateBeforeReady,
+  }));
   assert.equal(early.result.purposes.analytics, true);
   assert.match(early.error, /statistics is not a purpose/);
-  assert.deepEqual(early.before, { decided: false, purposes: { necessary: true, analytics: false, session_recording: false, marketing: false },
-    policyVersion: '2026-04-04', updatedAt: null });
+  assert.deepEqual(early.before, {
+    decided: false,
+    purposes: { necessary: true, analytics: false, session_recording: false, marketing: false },
+    policyVersion: '2026-04-04',
+    updatedAt: null,
+  });
   assert.deepEqual(await standins(ctx.page), ['metrica-tag'], 'the queued decision was applied');
   const refused = await ctx.page.evaluate(async () => {
     const errors = [];
@@ -268,7 +330,11 @@ test('the API: calls before ready are queued, bad choices are refused and change
     ConsentGuard.off('change', fn);
     await ConsentGuard.set({ marketing: false });
     let unknown = '';
-    try { ConsentGuard.on('chnage', fn); } catch (e) { unknown = e.message; }
+    try {
+      ConsentGuard.on('chnage', fn);
+    } catch (e) {
+      unknown = e.message;
+    }
     return { seen, unknown };
   });
   assert.deepEqual(events.seen, [true]);
@@ -280,7 +346,10 @@ test('an invalid configuration names its field, and everything stays held', asyn
   const ctx = await open(browser, url('config-bad.html'));
   assert.match(await ready(ctx.page), /rejected: .*operator\.bin/);
   const errors = ctx.consoleMessages.filter((m) => m.type === 'error').map((m) => m.text);
-  assert.ok(errors.some((e) => e.includes('operator.bin') && e.includes('Trackers stay blocked')), errors.join('\n'));
+  assert.ok(
+    errors.some((e) => e.includes('operator.bin') && e.includes('Trackers stay blocked')),
+    errors.join('\n'),
+  );
   assert.match(await ctx.page.evaluate(() => ConsentGuard.acceptAll().catch((e) => e.message)), /operator\.bin/);
   await settle(ctx.page, 400);
   assert.deepEqual(trackerRequests(ctx.log), []);
@@ -298,9 +367,11 @@ test('configuration from data-config', async () => {
   await ctx.context.close();
 });
 
-test('works under a strict CSP (script-src \'self\' \'wasm-unsafe-eval\', no inline, no eval)', async () => {
+test("works under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no inline, no eval)", async () => {
   const ctx = await open(browser, url('strict.csp.html'));
-  await ctx.page.waitForFunction(() => window.cspPage && window.cspPage.readyState !== 'pending', null, { timeout: 5000 });
+  await ctx.page.waitForFunction(() => window.cspPage && window.cspPage.readyState !== 'pending', null, {
+    timeout: 5000,
+  });
   assert.equal(await ctx.page.evaluate(() => window.cspPage.readyState), 'resolved');
   await ctx.page.evaluate(() => ConsentGuard.rejectAll());
   const violations = ctx.consoleMessages.filter((m) => /Content Security Policy|EvalError/i.test(m.text));

@@ -7,22 +7,57 @@ import { startServer, launch, open, ready, settle, trackerRequests, trackerCooki
 
 // scripts: stand-ins that must run after acceptAll; hits: requests they must send.
 export const PAGES = [
-  { page: 'metrica-current.html', scripts: ['metrica-tag'], hits: [/mc\.yandex\.ru\/watch\/98765432\?page-url/, /\/webvisor\/98765432/] },
-  { page: 'metrica-2018.html', scripts: ['metrica-tag'], hits: [/mc\.yandex\.ru\/watch\/22222222/, /\/webvisor\/22222222/] },
-  { page: 'metrica-legacy.html', scripts: ['metrica-watch'], hits: [/mc\.yandex\.ru\/watch\/33333333/, /\/webvisor\/33333333/] },
-  { page: 'metrica-jsdelivr.html', scripts: ['metrica-tag'], hits: [/cdn\.jsdelivr\.net\/npm\/yandex-metrica-watch\/tag\.js/, /mc\.yandex\.ru\/watch\/44444444/] },
+  {
+    page: 'metrica-current.html',
+    scripts: ['metrica-tag'],
+    hits: [/mc\.yandex\.ru\/watch\/98765432\?page-url/, /\/webvisor\/98765432/],
+  },
+  {
+    page: 'metrica-2018.html',
+    scripts: ['metrica-tag'],
+    hits: [/mc\.yandex\.ru\/watch\/22222222/, /\/webvisor\/22222222/],
+  },
+  {
+    page: 'metrica-legacy.html',
+    scripts: ['metrica-watch'],
+    hits: [/mc\.yandex\.ru\/watch\/33333333/, /\/webvisor\/33333333/],
+  },
+  {
+    page: 'metrica-jsdelivr.html',
+    scripts: ['metrica-tag'],
+    hits: [/cdn\.jsdelivr\.net\/npm\/yandex-metrica-watch\/tag\.js/, /mc\.yandex\.ru\/watch\/44444444/],
+  },
   { page: 'gtag.html', scripts: ['gtag'], hits: [/google-analytics\.com\/g\/collect\?v=2&tid=G-TEST123&en=page_view/] },
-  { page: 'gtm.html', scripts: ['gtm', 'fbevents'], hits: [/googletagmanager\.com\/gtm\.js\?id=GTM-TEST1/, /facebook\.com\/tr\?id=1234567890/] },
+  {
+    page: 'gtm.html',
+    scripts: ['gtm', 'fbevents'],
+    hits: [/googletagmanager\.com\/gtm\.js\?id=GTM-TEST1/, /facebook\.com\/tr\?id=1234567890/],
+  },
   { page: 'analytics-js.html', scripts: ['analytics.js'], hits: [/google-analytics\.com\/collect\?v=1&t=pageview/] },
   { page: 'meta.html', scripts: ['fbevents'], hits: [/facebook\.com\/tr\?id=1234567890&ev=PageView/] },
   { page: 'tiktok.html', scripts: ['tiktok'], hits: [/analytics\.tiktok\.com\/api\/v2\/pixel/] },
   { page: 'vk.html', scripts: ['topmailru'], hits: [/top-fwz1\.mail\.ru\/counter\?id=3456789/] },
-  { page: 'liveinternet.html', scripts: [], hits: [/counter\.yadro\.ru\/hit\?t50/, /counter\.yadro\.ru\/hit\?r/, /counter\.yadro\.ru\/hit\?t44/] },
+  {
+    page: 'liveinternet.html',
+    scripts: [],
+    hits: [/counter\.yadro\.ru\/hit\?t50/, /counter\.yadro\.ru\/hit\?r/, /counter\.yadro\.ru\/hit\?t44/],
+  },
   { page: 'clarity.html', scripts: ['clarity'], hits: [/a\.clarity\.ms\/collect/] },
   { page: 'hotjar.html', scripts: ['hotjar'], hits: [/in\.hotjar\.com\/api\/v2\/client\/sites\/1234567/] },
-  { page: 'combo.html', scripts: ['metrica-tag', 'gtag', 'gtm', 'fbevents', 'tiktok', 'topmailru', 'clarity', 'hotjar'],
-    hits: [/mc\.yandex\.ru\/watch\/98765432/, /g\/collect/, /facebook\.com\/tr/, /analytics\.tiktok\.com\/api/, /top-fwz1\.mail\.ru\/counter/,
-      /a\.clarity\.ms\/collect/, /in\.hotjar\.com/, /counter\.yadro\.ru\/hit/] },
+  {
+    page: 'combo.html',
+    scripts: ['metrica-tag', 'gtag', 'gtm', 'fbevents', 'tiktok', 'topmailru', 'clarity', 'hotjar'],
+    hits: [
+      /mc\.yandex\.ru\/watch\/98765432/,
+      /g\/collect/,
+      /facebook\.com\/tr/,
+      /analytics\.tiktok\.com\/api/,
+      /top-fwz1\.mail\.ru\/counter/,
+      /a\.clarity\.ms\/collect/,
+      /in\.hotjar\.com/,
+      /counter\.yadro\.ru\/hit/,
+    ],
+  },
 ];
 
 let server, browser;
@@ -49,7 +84,11 @@ async function assertTracked(ctx, { scripts, hits }, label) {
   const ran = await standins(ctx.page);
   for (const s of scripts) assert.ok(ran.includes(s), `${label}: ${s} ran (ran: ${ran})`);
   const urls = trackerRequests(ctx.log).map((r) => r.url);
-  for (const hit of hits) assert.ok(urls.some((u) => hit.test(u)), `${label}: ${hit} sent (sent: ${urls.join(' ')})`);
+  for (const hit of hits)
+    assert.ok(
+      urls.some((u) => hit.test(u)),
+      `${label}: ${hit} sent (sent: ${urls.join(' ')})`,
+    );
   assert.deepEqual(ctx.errors, [], `${label}: page errors`);
 }
 

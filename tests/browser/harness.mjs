@@ -10,18 +10,35 @@ import { installTrackerRoutes } from './standins/routes.mjs';
 
 export const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
-  '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
-const MOUNTS = [['/consent-guard/', 'dist/'], ['/pages/', 'tests/browser/pages/'], ['/', 'demo/']];
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+const MOUNTS = [
+  ['/consent-guard/', 'dist/'],
+  ['/pages/', 'tests/browser/pages/'],
+  ['/', 'demo/'],
+];
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
 
 // Independent of the registry under test: hosts and cookies of the trackers we stand in for.
-export const TRACKER_HOST = /(^|\.)(yandex\.(ru|kz|com)|webvisor\.(org|com)|googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|facebook\.(com|net)|tiktok\.com|mail\.ru|vk\.com|yadro\.ru|clarity\.ms|hotjar\.(com|io))$/;
+export const TRACKER_HOST =
+  /(^|\.)(yandex\.(ru|kz|com)|webvisor\.(org|com)|googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|facebook\.(com|net)|tiktok\.com|mail\.ru|vk\.com|yadro\.ru|clarity\.ms|hotjar\.(com|io))$/;
 export const TRACKER_COOKIE = /^(_ym|_ga|_gid|_gat|_gcl|_gac|_fbp|_fbc|_ttp|ttcsid|tmr_|_clck|_clsk|_hj)/;
 
 export function isTrackerUrl(url) {
   const u = new URL(url);
-  return TRACKER_HOST.test(u.hostname) || (u.hostname === 'cdn.jsdelivr.net' && u.pathname.startsWith('/npm/yandex-metrica-watch'));
+  return (
+    TRACKER_HOST.test(u.hostname) ||
+    (u.hostname === 'cdn.jsdelivr.net' && u.pathname.startsWith('/npm/yandex-metrica-watch'))
+  );
 }
 
 export function startServer() {
@@ -32,7 +49,10 @@ export function startServer() {
     const file = join(root, dir, rel.endsWith('/') ? rel + 'index.html' : rel);
     try {
       const body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      const headers = {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-store',
+      };
       if (/\.csp\.html$/.test(file)) headers['content-security-policy'] = STRICT_CSP;
       res.writeHead(200, headers).end(body);
     } catch {
@@ -40,15 +60,25 @@ export function startServer() {
     }
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() }),
+    ),
   );
 }
 
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -59,7 +89,8 @@ export async function open(browser, url, { coreMissing = false, context: existin
   const log = context.__log || (context.__log = []);
   if (!existing) {
     await installTrackerRoutes(context, log);
-    if (coreMissing) await context.route('**/consent-guard-core.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    if (coreMissing)
+      await context.route('**/consent-guard-core.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
   }
   const page = await context.newPage();
   const consoleMessages = [];
@@ -72,7 +103,12 @@ export async function open(browser, url, { coreMissing = false, context: existin
 }
 
 export async function ready(page) {
-  return page.evaluate(() => window.ConsentGuard.ready.then(() => true, (e) => 'rejected: ' + e.message));
+  return page.evaluate(() =>
+    window.ConsentGuard.ready.then(
+      () => true,
+      (e) => 'rejected: ' + e.message,
+    ),
+  );
 }
 
 // Lets trackers that were released (or that leaked) finish loading and sending.

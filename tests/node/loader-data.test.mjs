@@ -36,9 +36,24 @@ function urlsToCheck() {
   }
   // Every host the registry names, with and without a subdomain, on a few paths.
   const hosts = new Set();
-  for (const [re] of data.h) for (const m of re.source.matchAll(/([a-z0-9-]+(?:\\\.[a-z0-9-]+)+)/g)) hosts.add(m[1].replace(/\\\./g, '.'));
-  const paths = ['/', '/watch/1', '/webvisor/1', '/pixel/1', '/gtag/js?id=G-1', '/gtag/js?id=AW-1', '/gtm.js?id=GTM-1',
-    '/tr?id=1', '/rtrg?p=1', '/npm/yandex-metrica-watch/tag.js', '/js/api/openapi.js', '/ccm/collect', '/pagead/1', '/trap'];
+  for (const [re] of data.h)
+    for (const m of re.source.matchAll(/([a-z0-9-]+(?:\\\.[a-z0-9-]+)+)/g)) hosts.add(m[1].replace(/\\\./g, '.'));
+  const paths = [
+    '/',
+    '/watch/1',
+    '/webvisor/1',
+    '/pixel/1',
+    '/gtag/js?id=G-1',
+    '/gtag/js?id=AW-1',
+    '/gtm.js?id=GTM-1',
+    '/tr?id=1',
+    '/rtrg?p=1',
+    '/npm/yandex-metrica-watch/tag.js',
+    '/js/api/openapi.js',
+    '/ccm/collect',
+    '/pagead/1',
+    '/trap',
+  ];
   for (const host of hosts) {
     for (const prefix of ['', 'www.', 'x.']) for (const path of paths) urls.add(`https://${prefix}${host}${path}`);
     urls.add(`https://${host}.evil.example/watch/1`);
@@ -65,9 +80,39 @@ test('loader rules and core agree on every registry host and vector URL', () => 
 test('loader cookie and storage rules agree with the core purge plan', () => {
   const core = new Module.Core();
   core.configure('{"site":"a","policyVersion":"1"}', '', '{"hostname":"namo.kz"}');
-  const names = ['_ym_uid', '_ym_d', '_ym_visorc', '_ga', '_ga_ABC', '_gid', '_gat', '_gat_UA1', '_gcl_au', '_gac_1', '_fbp',
-    '_fbc', '_ttp', 'ttcsid_X', 'tmr_lvid', '_clck', '_clsk', 'CLID', '_hjSession_1', 'yandexuid', '_dc_gtm_UA1',
-    'PHPSESSID', 'cg_consent', 'cart', '_gax', 'ga', 'fbp', '_ym', '_gcl_ls', '_ym98765432_lastHit', '_hjid'];
+  const names = [
+    '_ym_uid',
+    '_ym_d',
+    '_ym_visorc',
+    '_ga',
+    '_ga_ABC',
+    '_gid',
+    '_gat',
+    '_gat_UA1',
+    '_gcl_au',
+    '_gac_1',
+    '_fbp',
+    '_fbc',
+    '_ttp',
+    'ttcsid_X',
+    'tmr_lvid',
+    '_clck',
+    '_clsk',
+    'CLID',
+    '_hjSession_1',
+    'yandexuid',
+    '_dc_gtm_UA1',
+    'PHPSESSID',
+    'cg_consent',
+    'cart',
+    '_gax',
+    'ga',
+    'fbp',
+    '_ym',
+    '_gcl_ls',
+    '_ym98765432_lastHit',
+    '_hjid',
+  ];
   const byName = (rules, name) => rules.reduce((bit, [re, b]) => bit || (re.test(name) ? b : 0), 0);
   for (const bit of [1, 2, 4]) {
     const plan = JSON.parse(core.purge(names.map((n) => n + '=1').join('; '), JSON.stringify(names), bit));

@@ -11,7 +11,11 @@ const dir = join(root, 'tests/vectors');
 
 // A JSON-text argument: {"$raw": text} passes text as is, null passes "", else serialised.
 const jsonArg = (v) =>
-  v === null ? '' : v && typeof v === 'object' && Object.keys(v).length === 1 && '$raw' in v ? v.$raw : JSON.stringify(v);
+  v === null
+    ? ''
+    : v && typeof v === 'object' && Object.keys(v).length === 1 && '$raw' in v
+      ? v.$raw
+      : JSON.stringify(v);
 
 function call(core, name, a) {
   const out = {
@@ -44,7 +48,9 @@ function assertSubset(expected, actual, where = '') {
   }
 }
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const doc = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   for (const c of doc.cases) {
     test(`${file}: ${c.name}`, () => {

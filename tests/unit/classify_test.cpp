@@ -1,6 +1,7 @@
+#include "cg/classify.h"
+
 #include <catch2/catch.hpp>
 
-#include "cg/classify.h"
 #include "cg/url.h"
 
 using namespace cg;
@@ -42,7 +43,8 @@ TEST_CASE("every registry host rule classifies to its own purpose", "[registry]"
   for (const auto& s : registry()) {
     for (const auto& rule : s.hosts) {
       std::string host(rule.host.front() == '.' ? rule.host.substr(1) : rule.host);
-      std::string url = "https://" + host + std::string(rule.path_prefix.empty() ? "/" : rule.path_prefix);
+      std::string url =
+          "https://" + host + std::string(rule.path_prefix.empty() ? "/" : rule.path_prefix);
       if (!rule.query_prefix.empty()) url += "?" + std::string(rule.query_prefix) + "1";
       INFO(url);
       UrlVerdict v = classify_url(url);

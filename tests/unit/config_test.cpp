@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "cg/config.h"
+
+#include <catch2/catch.hpp>
 
 using namespace cg;
 
@@ -27,7 +27,8 @@ TEST_CASE("bad input of any kind is refused with its field", "[config]") {
   const char* attrs = R"({"site":"a","policyVersion":"1"})";
   CHECK(parse_config("not json", "").error.message.find("attributes") != std::string::npos);
   CHECK(parse_config(attrs, "\"text\"").error.message == "configuration must be a JSON object");
-  CHECK(parse_config(attrs, std::string(70000, ' ')).error.message.find("64 KiB") != std::string::npos);
+  CHECK(parse_config(attrs, std::string(70000, ' ')).error.message.find("64 KiB") !=
+        std::string::npos);
   CHECK(parse_config(attrs, R"({"operator":"Namo"})").error.field == "operator");
   CHECK(parse_config(attrs, R"({"cookie":{"maxAgeDays":731}})").error.field == "cookie.maxAgeDays");
   CHECK(parse_config(attrs, R"({"operator":{"name":""}})").config.has_value());

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "cg/loader_data.h"
+
+#include <catch2/catch.hpp>
 
 TEST_CASE("the loader module is a well-formed ES module", "[loader]") {
   std::string m = cg::loader_data_module();

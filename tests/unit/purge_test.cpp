@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "cg/purge.h"
+
+#include <catch2/catch.hpp>
 
 using namespace cg;
 

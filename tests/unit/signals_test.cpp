@@ -1,6 +1,7 @@
+#include "cg/signals.h"
+
 #include <catch2/catch.hpp>
 
-#include "cg/signals.h"
 #include "cg/texts.h"
 
 using namespace cg;

@@ -1,8 +1,8 @@
 // Runs the shared JSON vectors (tests/vectors/*.json) against the native core. The node
 // test tests/node/vectors.test.mjs runs the same files against the WebAssembly build.
-#include <catch2/catch.hpp>
 #include <dirent.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -29,15 +29,24 @@ std::string json_arg(const json& v) {
 
 json call(cg::Core& core, const std::string& name, const json& a) {
   std::string out;
-  if (name == "configure") out = core.configure(json_arg(a[0]), json_arg(a[1]), json_arg(a[2]));
-  else if (name == "classifyUrl") out = core.classify_url(a[0].get<std::string>());
-  else if (name == "classifyInline") out = core.classify_inline(a[0].get<std::string>());
-  else if (name == "restore") out = core.restore(a[0].get<std::string>(), a[1].get<double>());
-  else if (name == "decide") out = core.decide(json_arg(a[0]), a[1].get<double>());
-  else if (name == "state") out = core.state();
-  else if (name == "purge") out = core.purge(a[0].get<std::string>(), json_arg(a[1]), a[2].get<int>());
-  else if (name == "text") out = core.text(a[0].get<std::string>());
-  else FAIL("unknown call " << name);
+  if (name == "configure")
+    out = core.configure(json_arg(a[0]), json_arg(a[1]), json_arg(a[2]));
+  else if (name == "classifyUrl")
+    out = core.classify_url(a[0].get<std::string>());
+  else if (name == "classifyInline")
+    out = core.classify_inline(a[0].get<std::string>());
+  else if (name == "restore")
+    out = core.restore(a[0].get<std::string>(), a[1].get<double>());
+  else if (name == "decide")
+    out = core.decide(json_arg(a[0]), a[1].get<double>());
+  else if (name == "state")
+    out = core.state();
+  else if (name == "purge")
+    out = core.purge(a[0].get<std::string>(), json_arg(a[1]), a[2].get<int>());
+  else if (name == "text")
+    out = core.text(a[0].get<std::string>());
+  else
+    FAIL("unknown call " << name);
   json parsed = json::parse(out, nullptr, false);
   return parsed.is_discarded() ? json{{"$text", out}} : parsed;
 }

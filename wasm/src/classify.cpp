@@ -29,16 +29,19 @@ UrlVerdict classify_url(std::string_view url) {
 namespace {
 
 bool is_ident_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '$';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$';
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_upper_alnum(char c) {
+  return is_digit(c) || (c >= 'A' && c <= 'Z');
+}
 
 // A signature counts only where it starts a token: "ym(" must not match "rhythm(".
 bool contains_token(std::string_view text, std::string_view sig) {
-  for (size_t pos = text.find(sig); pos != std::string_view::npos;
-       pos = text.find(sig, pos + 1)) {
+  for (size_t pos = text.find(sig); pos != std::string_view::npos; pos = text.find(sig, pos + 1)) {
     if (pos == 0 || !is_ident_char(text[pos - 1]) || !is_ident_char(sig.front())) return true;
   }
   return false;
@@ -50,8 +53,8 @@ void add_unique(std::vector<std::string>& ids, std::string id) {
 
 // Metrica counter ids: 5+ digits right after one of the forms pages use.
 void metrica_ids(std::string_view text, std::vector<std::string>& ids) {
-  static constexpr std::string_view kLeads[] = {"ym(", "yaCounter", "tag.js?id=", "/watch/",
-                                                "Metrika({id:", "Metrika2({id:", "id:"};
+  static constexpr std::string_view kLeads[] = {
+      "ym(", "yaCounter", "tag.js?id=", "/watch/", "Metrika({id:", "Metrika2({id:", "id:"};
   for (auto lead : kLeads) {
     for (size_t pos = text.find(lead); pos != std::string_view::npos;
          pos = text.find(lead, pos + 1)) {
@@ -59,7 +62,8 @@ void metrica_ids(std::string_view text, std::vector<std::string>& ids) {
       while (i < text.size() && text[i] == ' ') ++i;
       size_t start = i;
       while (i < text.size() && is_digit(text[i])) ++i;
-      if (i - start >= 5 && i - start <= 12) add_unique(ids, std::string(text.substr(start, i - start)));
+      if (i - start >= 5 && i - start <= 12)
+        add_unique(ids, std::string(text.substr(start, i - start)));
     }
   }
 }

@@ -20,8 +20,8 @@ struct Checker {
 
 bool chars_in(std::string_view s, std::string_view extra, bool upper) {
   for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              (upper && c >= 'A' && c <= 'Z') || extra.find(c) != std::string_view::npos;
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (upper && c >= 'A' && c <= 'Z') ||
+              extra.find(c) != std::string_view::npos;
     if (!ok) return false;
   }
   return true;
@@ -42,7 +42,8 @@ bool read_string(Checker& ck, const Value& obj, const char* key, const std::stri
   // Counted in code points (UTF-8 lead bytes), as a person would count characters.
   size_t chars = 0;
   for (char c : json::string_of(*v)) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  if (chars > max_len) return ck.fail(field, "is longer than " + std::to_string(max_len) + " characters");
+  if (chars > max_len)
+    return ck.fail(field, "is longer than " + std::to_string(max_len) + " characters");
   out = std::string(json::string_of(*v));
   return true;
 }
@@ -112,7 +113,8 @@ void read_cookie(Checker& ck, const Value& root, Config& c) {
 void read_consent_mode(Checker& ck, const Value& root, Config& c) {
   const Value* cm = nullptr;
   if (!read_object(ck, root, "consentMode", "consentMode", cm) || !cm) return;
-  if (!only_known_keys(ck, *cm, "consentMode.", {"enabled", "adsDataRedaction", "urlPassthrough"})) {
+  if (!only_known_keys(ck, *cm, "consentMode.",
+                       {"enabled", "adsDataRedaction", "urlPassthrough"})) {
     return;
   }
   read_bool(ck, *cm, "enabled", "consentMode.enabled", c.consent_mode);
@@ -178,9 +180,9 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
       return {std::nullopt, {"", "configuration is not valid JSON (or repeats a field)"}};
     }
     if (!root.IsObject()) return {std::nullopt, {"", "configuration must be a JSON object"}};
-    only_known_keys(ck, root, "",
-                    {"site", "policyVersion", "language", "policyUrl", "operator", "cookie",
-                     "consentMode"});
+    only_known_keys(
+        ck, root, "",
+        {"site", "policyVersion", "language", "policyUrl", "operator", "cookie", "consentMode"});
     read_common(ck, root, c, false);
     read_string(ck, root, "policyUrl", "policyUrl", c.policy_url, 2048);
     read_operator(ck, root, c);

@@ -78,7 +78,9 @@ Parsed parse_value(std::string_view value) {
 }
 
 // Ranks problems so that the most telling one is reported when no cookie is usable.
-int rank(CookieProblem p) { return static_cast<int>(p); }
+int rank(CookieProblem p) {
+  return static_cast<int>(p);
+}
 
 }  // namespace
 
@@ -126,17 +128,16 @@ CookieRead read_consent_cookie(std::string_view header, const Config& config, in
 }
 
 std::string encode_cookie_value(const Config& config, const ConsentState& state) {
-  std::string body = "1|" + config.site + "|" + state.policy_version + "|" +
-                     std::to_string(state.allowed) + "|" +
-                     std::to_string(state.updated_at_ms / 1000) + "|" +
-                     std::to_string(state.expires_at_ms / 1000);
+  std::string body =
+      "1|" + config.site + "|" + state.policy_version + "|" + std::to_string(state.allowed) + "|" +
+      std::to_string(state.updated_at_ms / 1000) + "|" + std::to_string(state.expires_at_ms / 1000);
   return body + "|" + hex8(fnv1a(body));
 }
 
 std::string cookie_assignment(const Config& config, const std::string& value, int64_t max_age_s,
                               bool secure) {
-  std::string out = std::string(kConsentCookie) + "=" + value + "; Path=/; Max-Age=" +
-                    std::to_string(max_age_s) + "; SameSite=Lax";
+  std::string out = std::string(kConsentCookie) + "=" + value +
+                    "; Path=/; Max-Age=" + std::to_string(max_age_s) + "; SameSite=Lax";
   if (!config.cookie_domain.empty()) out += "; Domain=" + config.cookie_domain;
   if (secure) out += "; Secure";
   return out;

@@ -37,11 +37,14 @@ void write_config(json::Out& o, const Config& c) {
 void write_state(json::Out& o, const ConsentState& s, const std::string& policy_version) {
   o.object().key("decided").boolean(s.decided).key("purposes").object();
   o.key("necessary").boolean(true);
-  for (Purpose p : kOptionalPurposes) o.key(purpose_name(p)).boolean(s.decided && is_allowed(p, s.allowed));
+  for (Purpose p : kOptionalPurposes)
+    o.key(purpose_name(p)).boolean(s.decided && is_allowed(p, s.allowed));
   o.end_object().key("policyVersion").str(s.decided ? s.policy_version : policy_version);
   o.key("updatedAt");
-  if (s.decided) o.str(iso_time(s.updated_at_ms));
-  else o.null();
+  if (s.decided)
+    o.str(iso_time(s.updated_at_ms));
+  else
+    o.null();
   o.end_object();
 }
 
@@ -54,8 +57,10 @@ void write_actions(json::Out& o, const std::vector<VendorAction>& actions) {
     } else {
       o.key("call").str(a.target).key("args").array();
       for (const auto& arg : a.args) {
-        if (arg == "true" || arg == "false") o.boolean(arg == "true");
-        else o.str(arg);
+        if (arg == "true" || arg == "false")
+          o.boolean(arg == "true");
+        else
+          o.str(arg);
       }
       o.end_array();
     }
@@ -147,7 +152,11 @@ std::string Core::classify_inline(const std::string& text) {
   o.object().key("services").array();
   for (const auto& m : cg::classify_inline(text)) {
     remember_ids(*m.service, m.ids);
-    o.object().key("service").str(m.service->id).key("purpose").str(purpose_name(m.service->purpose));
+    o.object()
+        .key("service")
+        .str(m.service->id)
+        .key("purpose")
+        .str(purpose_name(m.service->purpose));
     o.key("ids").array();
     for (const auto& id : m.ids) o.str(id);
     o.end_array().end_object();
@@ -181,8 +190,8 @@ std::string Core::decide(const std::string& choice_text, double now_ms) {
   auto mask = read_choice(choice, state_.allowed, field, message);
   if (!mask) return error(field, message);
   PurposeMask previous = state_.decided ? state_.allowed : 0;
-  return apply(make_decision(*config_, *mask, static_cast<int64_t>(now_ms)), previous, true,
-               "none", std::nullopt);
+  return apply(make_decision(*config_, *mask, static_cast<int64_t>(now_ms)), previous, true, "none",
+               std::nullopt);
 }
 
 std::string Core::apply(const ConsentState& next, PurposeMask previous, bool store,
@@ -214,7 +223,8 @@ std::string Core::apply(const ConsentState& next, PurposeMask previous, bool sto
   }
   o.key("metricaPatch").object();
   if (state_.decided) {
-    for (const auto& patch : metrica_init_patch(state_.allowed)) o.key(patch.key).boolean(patch.value);
+    for (const auto& patch : metrica_init_patch(state_.allowed))
+      o.key(patch.key).boolean(patch.value);
   }
   o.end_object().key("actions");
   write_actions(o, state_.decided ? vendor_actions(state_.allowed, metrica_ids_, google_ids_)
@@ -253,7 +263,9 @@ std::string Core::purge(const std::string& cookie_header, const std::string& sto
   return o.text();
 }
 
-std::string Core::text(const std::string& key) const { return cg::text(key, language_); }
+std::string Core::text(const std::string& key) const {
+  return cg::text(key, language_);
+}
 
 std::string Core::preload_warning(const std::string& tag, const std::string& url) {
   UrlVerdict v = cg::classify_url(url);
@@ -262,7 +274,8 @@ std::string Core::preload_warning(const std::string& tag, const std::string& url
   return "consent-guard: " + tag + " (" + std::string(v.service->name) +
          ") is written in the page's HTML, so the browser's preload scanner may fetch it before "
          "the guard runs. It will not run without consent, but to stop the early request add "
-         "type=\"text/plain\" data-consent=\"" + purpose + "\" to that tag.";
+         "type=\"text/plain\" data-consent=\"" +
+         purpose + "\" to that tag.";
 }
 
 }  // namespace cg

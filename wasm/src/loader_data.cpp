@@ -96,8 +96,9 @@ std::string consent_default() {
 std::string loader_data_module() {
   return "// Generated from the C++ registry (wasm/src/registry.cpp) by cg-gen-loader-data.\n"
          "// Do not edit: change the registry and rebuild.\n"
-         "export default {h:" + host_runs() + ",c:" + name_runs(true) + ",s:" +
-         name_runs(false) + ",d:" + consent_default() + "};\n";
+         "export default {h:" +
+         host_runs() + ",c:" + name_runs(true) + ",s:" + name_runs(false) +
+         ",d:" + consent_default() + "};\n";
 }
 
 }  // namespace cg

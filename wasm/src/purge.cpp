@@ -28,8 +28,12 @@ bool withdrawn_rule(const NameRule* r, PurposeMask withdrawn) {
 
 }  // namespace
 
-const NameRule* tracker_cookie(std::string_view name) { return find_rule(name, true); }
-const NameRule* tracker_storage_key(std::string_view name) { return find_rule(name, false); }
+const NameRule* tracker_cookie(std::string_view name) {
+  return find_rule(name, true);
+}
+const NameRule* tracker_storage_key(std::string_view name) {
+  return find_rule(name, false);
+}
 
 std::vector<std::string> cookie_names(std::string_view header) {
   std::vector<std::string> names;

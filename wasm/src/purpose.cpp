@@ -27,8 +27,8 @@ std::string_view purpose_name(Purpose p) {
 }
 
 std::optional<Purpose> purpose_from_name(std::string_view name) {
-  for (Purpose p : {Purpose::necessary, Purpose::analytics, Purpose::session_recording,
-                    Purpose::marketing}) {
+  for (Purpose p :
+       {Purpose::necessary, Purpose::analytics, Purpose::session_recording, Purpose::marketing}) {
     if (purpose_name(p) == name) return p;
   }
   return std::nullopt;

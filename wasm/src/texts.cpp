@@ -29,7 +29,9 @@ std::string primary_subtag(std::string_view tag) {
   return lang;
 }
 
-bool shipped(std::string_view lang) { return lang == "ru" || lang == "kk" || lang == "en"; }
+bool shipped(std::string_view lang) {
+  return lang == "ru" || lang == "kk" || lang == "en";
+}
 
 }  // namespace
 

@@ -13,8 +13,8 @@ std::string to_lower_ascii(std::string_view s) {
 namespace {
 
 bool is_scheme_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '+' || c == '-' || c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+         c == '-' || c == '.';
 }
 
 // Length of a leading "scheme:" (without the colon), or 0 when there is none.
@@ -31,8 +31,8 @@ std::string clean_host(std::string_view authority) {
   }
   if (!authority.empty() && authority.front() == '[') {  // IPv6 literal keeps its colons
     auto close = authority.find(']');
-    return to_lower_ascii(authority.substr(0, close == std::string_view::npos ? authority.size()
-                                                                              : close + 1));
+    return to_lower_ascii(
+        authority.substr(0, close == std::string_view::npos ? authority.size() : close + 1));
   }
   if (auto colon = authority.find(':'); colon != std::string_view::npos) {
     authority = authority.substr(0, colon);

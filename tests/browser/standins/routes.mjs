@@ -14,36 +14,76 @@ const YANDEX_TLDS = 'ru|az|by|co\\.il|com|com\\.am|com\\.ge|com\\.tr|ee|fr|kg|kz
 const METRICA_HOST = `(?:mc\\.yandex\\.(?:${YANDEX_TLDS})|mc\\.webvisor\\.(?:org|com))`;
 
 // Matched against `${hostname}${pathname}` of the URL (query and hash are ignored).
-export const TRACKER_SCRIPTS = Object.freeze([
-  { file: 'metrica-tag.js', pattern: new RegExp(`^${METRICA_HOST}/metrika/tag\\.js$`),
-    example: 'https://mc.yandex.ru/metrika/tag.js?id=12345678' },
-  { file: 'metrica-tag.js', pattern: /^cdn\.jsdelivr\.net\/npm\/yandex-metrica-watch(?:@[^/]+)?\/tag\.js$/,
-    example: 'https://cdn.jsdelivr.net/npm/yandex-metrica-watch/tag.js' },
-  { file: 'metrica-watch.js', pattern: new RegExp(`^${METRICA_HOST}/metrika/watch\\.js$`),
-    example: 'https://mc.yandex.ru/metrika/watch.js' },
-  { file: 'metrica-watch.js', pattern: /^cdn\.jsdelivr\.net\/npm\/yandex-metrica-watch(?:@[^/]+)?\/watch\.js$/,
-    example: 'https://cdn.jsdelivr.net/npm/yandex-metrica-watch/watch.js' },
-  { file: 'gtag.js', pattern: /^www\.googletagmanager\.com\/gtag\/js$/,
-    example: 'https://www.googletagmanager.com/gtag/js?id=G-TEST123' },
-  { file: 'gtm.js', pattern: /^www\.googletagmanager\.com\/gtm\.js$/,
-    example: 'https://www.googletagmanager.com/gtm.js?id=GTM-TEST1' },
-  { file: 'analytics.js', pattern: /^(?:www|ssl)\.google-analytics\.com\/analytics(?:_debug)?\.js$/,
-    example: 'https://www.google-analytics.com/analytics.js' },
-  { file: 'fbevents.js', pattern: /^connect\.facebook\.net\/[A-Za-z_]+\/fbevents\.js$/,
-    example: 'https://connect.facebook.net/en_US/fbevents.js' },
-  { file: 'tiktok.js', pattern: /^analytics\.tiktok\.com\/i18n\/pixel\/events\.js$/,
-    example: 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=CXXXX&lib=ttq' },
-  { file: 'topmailru.js', pattern: /^top-fwz1\.mail\.ru\/js\/code\.js$/,
-    example: 'https://top-fwz1.mail.ru/js/code.js' },
-  { file: 'clarity.js', pattern: /^www\.clarity\.ms\/tag\/[^/]+$/,
-    example: 'https://www.clarity.ms/tag/abcdef123' },
-  { file: 'hotjar.js', pattern: /^static\.hotjar\.com\/c\/hotjar-\d+\.js$/,
-    example: 'https://static.hotjar.com/c/hotjar-1234567.js?sv=6' },
-  { file: 'ordinary-lib.js', pattern: /^cdn\.example-cdn\.com\/jquery\.min\.js$/,
-    example: 'https://cdn.example-cdn.com/jquery.min.js' },
-  { file: 'ordinary-lib.js', pattern: /^widgets\.example-booking\.kz\/widget\.js$/,
-    example: 'https://widgets.example-booking.kz/widget.js' },
-].map(Object.freeze));
+export const TRACKER_SCRIPTS = Object.freeze(
+  [
+    {
+      file: 'metrica-tag.js',
+      pattern: new RegExp(`^${METRICA_HOST}/metrika/tag\\.js$`),
+      example: 'https://mc.yandex.ru/metrika/tag.js?id=12345678',
+    },
+    {
+      file: 'metrica-tag.js',
+      pattern: /^cdn\.jsdelivr\.net\/npm\/yandex-metrica-watch(?:@[^/]+)?\/tag\.js$/,
+      example: 'https://cdn.jsdelivr.net/npm/yandex-metrica-watch/tag.js',
+    },
+    {
+      file: 'metrica-watch.js',
+      pattern: new RegExp(`^${METRICA_HOST}/metrika/watch\\.js$`),
+      example: 'https://mc.yandex.ru/metrika/watch.js',
+    },
+    {
+      file: 'metrica-watch.js',
+      pattern: /^cdn\.jsdelivr\.net\/npm\/yandex-metrica-watch(?:@[^/]+)?\/watch\.js$/,
+      example: 'https://cdn.jsdelivr.net/npm/yandex-metrica-watch/watch.js',
+    },
+    {
+      file: 'gtag.js',
+      pattern: /^www\.googletagmanager\.com\/gtag\/js$/,
+      example: 'https://www.googletagmanager.com/gtag/js?id=G-TEST123',
+    },
+    {
+      file: 'gtm.js',
+      pattern: /^www\.googletagmanager\.com\/gtm\.js$/,
+      example: 'https://www.googletagmanager.com/gtm.js?id=GTM-TEST1',
+    },
+    {
+      file: 'analytics.js',
+      pattern: /^(?:www|ssl)\.google-analytics\.com\/analytics(?:_debug)?\.js$/,
+      example: 'https://www.google-analytics.com/analytics.js',
+    },
+    {
+      file: 'fbevents.js',
+      pattern: /^connect\.facebook\.net\/[A-Za-z_]+\/fbevents\.js$/,
+      example: 'https://connect.facebook.net/en_US/fbevents.js',
+    },
+    {
+      file: 'tiktok.js',
+      pattern: /^analytics\.tiktok\.com\/i18n\/pixel\/events\.js$/,
+      example: 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=CXXXX&lib=ttq',
+    },
+    {
+      file: 'topmailru.js',
+      pattern: /^top-fwz1\.mail\.ru\/js\/code\.js$/,
+      example: 'https://top-fwz1.mail.ru/js/code.js',
+    },
+    { file: 'clarity.js', pattern: /^www\.clarity\.ms\/tag\/[^/]+$/, example: 'https://www.clarity.ms/tag/abcdef123' },
+    {
+      file: 'hotjar.js',
+      pattern: /^static\.hotjar\.com\/c\/hotjar-\d+\.js$/,
+      example: 'https://static.hotjar.com/c/hotjar-1234567.js?sv=6',
+    },
+    {
+      file: 'ordinary-lib.js',
+      pattern: /^cdn\.example-cdn\.com\/jquery\.min\.js$/,
+      example: 'https://cdn.example-cdn.com/jquery.min.js',
+    },
+    {
+      file: 'ordinary-lib.js',
+      pattern: /^widgets\.example-booking\.kz\/widget\.js$/,
+      example: 'https://widgets.example-booking.kz/widget.js',
+    },
+  ].map(Object.freeze),
+);
 
 // 1x1 transparent GIF.
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -51,7 +91,11 @@ const EMPTY_HTML = '<!doctype html><html><head><title></title></head><body></bod
 const CORS = { 'access-control-allow-origin': '*' };
 
 function parse(url) {
-  try { return new URL(url); } catch { return null; }
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
 }
 
 /** Stand-in file name (e.g. 'metrica-tag.js') for a tracker/library script URL, or null. */
@@ -75,32 +119,40 @@ function standinSource(file) {
 
 function responseFor(url, type, method) {
   if (method === 'OPTIONS') {
-    return { status: 204, headers: { ...CORS, 'access-control-allow-methods': '*', 'access-control-allow-headers': '*' } };
+    return {
+      status: 204,
+      headers: { ...CORS, 'access-control-allow-methods': '*', 'access-control-allow-headers': '*' },
+    };
   }
   const file = standinFor(url);
   if (file) return { status: 200, contentType: 'application/javascript', headers: CORS, body: standinSource(file) };
-  if (type === 'script') return { status: 200, contentType: 'application/javascript', headers: CORS, body: '/* no stand-in for this URL */\n' };
+  if (type === 'script')
+    return {
+      status: 200,
+      contentType: 'application/javascript',
+      headers: CORS,
+      body: '/* no stand-in for this URL */\n',
+    };
   if (type === 'image') return { status: 200, contentType: 'image/gif', headers: CORS, body: GIF };
   if (type === 'document') return { status: 200, contentType: 'text/html', body: EMPTY_HTML };
   return { status: 204, headers: CORS };
 }
 
 /**
- * Route every request of a Playwright BrowserContext: local (127.0.0.1/localhost) requests go
- * through; every other request is recorded in `log` as {url, type, method} and answered offline.
+ * Route the requests of a Playwright BrowserContext that leave this machine: each is recorded
+ * in `log` as {url, type, method} and answered offline. Local (127.0.0.1/localhost) requests
+ * are not intercepted at all, so that they keep their real timing.
  */
 export async function installTrackerRoutes(context, log = []) {
-  await context.route('**/*', async (route) => {
-    let request, url = '', host = '';
+  const leavesMachine = (u) => /^https?:$/.test(u.protocol) && !isLocalHost(u.hostname);
+  await context.route(leavesMachine, async (route) => {
+    let request,
+      url = '';
     try {
       request = route.request();
       url = request.url();
-      host = parse(url)?.hostname ?? '';
-      if (isLocalHost(host) || !/^https?:/i.test(url)) {
-        await route.continue();
-        return;
-      }
-      const type = request.resourceType(), method = request.method();
+      const type = request.resourceType(),
+        method = request.method();
       log.push({ url, type, method });
       await route.fulfill(responseFor(url, type, method));
     } catch {

@@ -21,9 +21,9 @@ struct Config {
   std::string language;        // "" (auto) or ru / kk / en
   std::string policy_url;      // "" or an http(s) URL or a site path
   OperatorInfo operator_info;
-  std::string cookie_domain;   // "" (host only) or a domain to share the decision with
-  int max_age_days = 365;      // how long a decision is valid, 1..730
-  bool consent_mode = true;    // send Google Consent Mode v2 signals
+  std::string cookie_domain;  // "" (host only) or a domain to share the decision with
+  int max_age_days = 365;     // how long a decision is valid, 1..730
+  bool consent_mode = true;   // send Google Consent Mode v2 signals
   bool ads_data_redaction = true;
   bool url_passthrough = false;
 };

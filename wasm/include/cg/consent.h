@@ -32,9 +32,9 @@ enum class CookieProblem { none, absent, malformed, tampered, other_site, policy
 std::string_view problem_name(CookieProblem p);
 
 struct CookieRead {
-  ConsentState state;                      // decided == false unless problem == none
+  ConsentState state;  // decided == false unless problem == none
   CookieProblem problem = CookieProblem::absent;
-  std::optional<ConsentState> previous;    // the outdated decision, for policy_changed/expired
+  std::optional<ConsentState> previous;  // the outdated decision, for policy_changed/expired
 };
 
 // Reads every cg_consent cookie in a `document.cookie` string and keeps the newest valid one.

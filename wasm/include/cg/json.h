@@ -24,7 +24,9 @@ bool parse(std::string_view text, Document& doc);
 // Member lookup that never asserts: null when `object` is not an object or lacks `key`.
 const Value* member(const Value& object, std::string_view key);
 
-inline std::string_view string_of(const Value& v) { return {v.GetString(), v.GetStringLength()}; }
+inline std::string_view string_of(const Value& v) {
+  return {v.GetString(), v.GetStringLength()};
+}
 
 // A JSON text writer with short verbs; values are written in call order.
 class Out {
@@ -34,8 +36,12 @@ class Out {
   Out& end_object() { return done(writer_.EndObject()); }
   Out& array() { return done(writer_.StartArray()); }
   Out& end_array() { return done(writer_.EndArray()); }
-  Out& key(std::string_view k) { return done(writer_.Key(k.data(), static_cast<unsigned>(k.size()))); }
-  Out& str(std::string_view s) { return done(writer_.String(s.data(), static_cast<unsigned>(s.size()))); }
+  Out& key(std::string_view k) {
+    return done(writer_.Key(k.data(), static_cast<unsigned>(k.size())));
+  }
+  Out& str(std::string_view s) {
+    return done(writer_.String(s.data(), static_cast<unsigned>(s.size())));
+  }
   Out& boolean(bool b) { return done(writer_.Bool(b)); }
   Out& number(int64_t n) { return done(writer_.Int64(n)); }
   Out& null() { return done(writer_.Null()); }

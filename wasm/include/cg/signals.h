@@ -31,9 +31,9 @@ std::vector<OptionPatch> metrica_init_patch(PurposeMask allowed);
 // A vendor switch to apply on the page: set a global, or call a global function if it exists.
 struct VendorAction {
   enum Kind { set_global, call } kind;
-  std::string target;                 // global name, or dotted function path ("ttq.grantConsent")
-  std::vector<std::string> args;      // string arguments for calls; "true"/"false" are booleans
-  bool value = false;                 // for set_global
+  std::string target;             // global name, or dotted function path ("ttq.grantConsent")
+  std::vector<std::string> args;  // string arguments for calls; "true"/"false" are booleans
+  bool value = false;             // for set_global
 };
 
 // Switches for the ids seen on the page (Metrica counters, Google tags), for a decision.

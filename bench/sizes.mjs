@@ -1,0 +1,38 @@
+// Bytes of each dist file (raw, gzip -9, brotli -q 11), of the render-blocking part, and of
+// everything a first-time visitor downloads. Run after scripts/build.sh: node bench/sizes.mjs
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist');
+const KB = (n) => (n / 1024).toFixed(1).padStart(6) + ' KB';
+const measure = (file) => {
+  const bytes = readFileSync(join(dist, file));
+  return {
+    file,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+
+const rows = readdirSync(dist)
+  .filter((f) => !f.endsWith('.d.ts'))
+  .sort()
+  .map(measure);
+const sum = (files, key) => rows.filter((r) => files.includes(r.file)).reduce((n, r) => n + r[key], 0);
+const blocking = ['consent-guard.js'];
+const firstVisit = ['consent-guard.js', 'consent-guard-core.js', 'consent-guard-core.wasm'];
+
+console.log('file                            raw        gzip -9    brotli');
+for (const r of rows) console.log(`${r.file.padEnd(28)}${KB(r.raw)}  ${KB(r.gzip)}  ${KB(r.brotli)}`);
+for (const [label, files, target] of [
+  ['render-blocking (loader)', blocking, 4],
+  ['first visit, everything', firstVisit, 50],
+]) {
+  const gz = sum(files, 'gzip');
+  console.log(
+    `${label.padEnd(28)}${KB(sum(files, 'raw'))}  ${KB(gz)}  ${KB(sum(files, 'brotli'))}   target <= ${target} KB gzip: ${gz <= target * 1024 ? 'met' : 'MISSED'}`,
+  );
+}
