@@ -4,11 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make emscripten rapidjson-dev nlohmann-json3-dev catch2 chromium brotli
-  nodejs npm default-jre-headless)
+# Libraries and tools by package; commands that may come from elsewhere (a newer Node.js,
+# another JRE) by command.
+packages=(cmake g++ make emscripten rapidjson-dev nlohmann-json3-dev catch2 chromium brotli clang-format)
+commands=(node:nodejs npm:npm java:default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+for pair in "${commands[@]}"; do
+  command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
 done
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
