@@ -26,14 +26,14 @@ export function holdElements(guard) {
     const kind = kindOf(el);
     const bit = kind && guard.blocks(url);
     if (!bit) return false;
-    if (kind === 'script') {
-      if (!heldScripts.has(el)) heldScripts.set(el, { type: el.getAttribute('type') });
-      typeDesc.set.call(el, HELD_TYPE);
-      guard.held.push({ el, kind, bit, url });
-      return false; // a script keeps its src (snippets look for it) but cannot run
-    }
-    guard.held.push({ el, kind, bit, url });
-    return true;
+    const entry = guard.held.find((h) => h.el === el);
+    if (entry)
+      Object.assign(entry, { bit, url }); // src set again: the latest wins
+    else guard.held.push({ el, kind, bit, url });
+    if (kind !== 'script') return true;
+    if (!heldScripts.has(el)) heldScripts.set(el, { type: el.getAttribute('type') });
+    typeDesc.set.call(el, HELD_TYPE);
+    return false; // a script keeps its src (snippets look for it) but cannot run
   }
 
   for (const Ctor of [HTMLScriptElement, HTMLImageElement, HTMLIFrameElement]) {

@@ -1,6 +1,4 @@
 // Lets held elements go, in the order they were held, once their purpose is allowed.
-// A held script is replaced by a fresh copy (the original can no longer run) carrying its
-// attributes: async/defer, nonce, integrity, crossorigin.
 
 const BITS = { necessary: 0, analytics: 1, session_recording: 2, marketing: 4 };
 
@@ -29,26 +27,27 @@ export function release(guard) {
 
 function releaseOne(guard, held) {
   const { el } = held;
+  const { setAttribute, srcSetters, typeDesc, heldScripts } = guard.raw;
   if (held.kind !== 'script') {
     const url = held.manual === undefined ? held.url : el.getAttribute('data-src');
-    if (url) guard.raw.srcSetters.get(Object.getPrototypeOf(el)).call(el, url);
+    if (url) srcSetters.get(Object.getPrototypeOf(el)).call(el, url);
     return;
   }
-  const info = guard.raw.heldScripts.get(el) || { type: el.getAttribute('data-type') };
+  const info = heldScripts.get(el) || { type: el.getAttribute('data-type') };
+  heldScripts.set(el, info);
   info.released = true;
-  if (!el.isConnected && held.manual === undefined) {
-    // Not inserted yet: restoring the type lets it run when the page inserts it.
-    if (info.type === null) el.removeAttribute('type');
-    else guard.raw.typeDesc.set.call(el, info.type);
-    return;
+  if (info.type) typeDesc.set.call(el, info.type);
+  else el.removeAttribute('type');
+  if (!el.isConnected) return; // runs when the page inserts it, like any script
+  // A connected script runs again only when it gains a src, or a child: the same element
+  // runs, keeping its onload handlers, nonce, integrity and crossorigin. Parsed scripts
+  // without async keep their order.
+  if (!el.hasAttribute('async')) el.async = false;
+  const src = el.getAttribute('src');
+  if (src === null) {
+    el.appendChild(document.createTextNode(''));
+  } else {
+    el.removeAttribute('src');
+    setAttribute.call(el, 'src', src);
   }
-  const fresh = document.createElement('script');
-  for (const { name, value } of el.attributes) {
-    if (name !== 'type' && name !== 'data-consent' && name !== 'data-type') fresh.setAttribute(name, value);
-  }
-  if (info.type) fresh.setAttribute('type', info.type);
-  if (!el.hasAttribute('async')) fresh.async = false; // keep the order of parsed scripts
-  if (el.nonce) fresh.nonce = el.nonce;
-  if (!el.src) fresh.text = el.text;
-  el.replaceWith(fresh);
 }

@@ -378,3 +378,36 @@ test("works under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no inline,
   assert.deepEqual(violations, []);
   await ctx.context.close();
 });
+
+test('released scripts keep their order, attributes, identity and onload handlers', async () => {
+  const ctx = await open(browser, url('release-order.html'));
+  await ready(ctx.page);
+  await settle(ctx.page, 300);
+  assert.deepEqual(await standins(ctx.page), []);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page, 600);
+  assert.deepEqual(await standins(ctx.page), ['gtag', 'analytics.js', 'fbevents']);
+  const el = await ctx.page.evaluate(() => {
+    const s = document.querySelector('script[src*="fbevents"]');
+    const gtag = document.querySelector('script[src*="gtag/js"]');
+    return {
+      same: s === window.heldElement,
+      owner: s.getAttribute('data-owner'),
+      type: s.getAttribute('type'),
+      onload: window.onloadFired,
+      crossorigin: gtag.getAttribute('crossorigin'),
+      referrer: document.querySelector('script[src*="analytics.js"]').getAttribute('referrerpolicy'),
+      count: document.querySelectorAll('script[src*="fbevents"]').length,
+    };
+  });
+  assert.deepEqual(el, {
+    same: true,
+    owner: 'page',
+    type: null,
+    onload: 1,
+    crossorigin: 'anonymous',
+    referrer: 'no-referrer',
+    count: 1,
+  });
+  await ctx.context.close();
+});
