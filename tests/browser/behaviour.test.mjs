@@ -411,3 +411,67 @@ test('released scripts keep their order, attributes, identity and onload handler
   });
   await ctx.context.close();
 });
+
+test('the second line: every request route and storage write to trackers is refused while held', async () => {
+  const ctx = await open(browser, url('plain.html'));
+  await ready(ctx.page);
+  const attempt = () =>
+    ctx.page.evaluate(async () => {
+      const out = {};
+      out.fetch = await fetch('https://mc.yandex.ru/watch/1', { mode: 'no-cors' }).then(
+        () => 'sent',
+        (e) => e.constructor.name,
+      );
+      out.xhr = await new Promise((resolve) => {
+        const x = new XMLHttpRequest();
+        x.open('POST', 'https://region1.google-analytics.com/g/collect');
+        x.onerror = () => resolve('error');
+        x.onload = () => resolve('sent');
+        x.send('x');
+      });
+      out.beacon = navigator.sendBeacon('https://www.facebook.com/tr?id=1', 'x');
+      try {
+        new WebSocket('wss://mc.yandex.ru/solid.ws');
+        out.socket = 'opened';
+      } catch (e) {
+        out.socket = e.name;
+      }
+      const img = new Image();
+      img.src = 'https://counter.yadro.ru/hit?x';
+      const frame = document.createElement('iframe');
+      frame.setAttribute('src', 'https://mc.yandex.ru/metrika/zzlc.html');
+      document.body.appendChild(frame);
+      out.frame = frame.getAttribute('src');
+      document.cookie = '_ga=GA1.1.1; path=/';
+      document.cookie = 'site_pref=dark; path=/';
+      localStorage.setItem('_ym_uid', '1');
+      localStorage.setItem('cart', '2');
+      out.storage = [localStorage.getItem('_ym_uid'), localStorage.getItem('cart')];
+      out.cookies = document.cookie;
+      return out;
+    });
+  const held = await attempt();
+  assert.deepEqual(held, {
+    fetch: 'TypeError',
+    xhr: 'error',
+    beacon: false,
+    socket: 'SecurityError',
+    frame: null,
+    storage: [null, '2'],
+    cookies: 'site_pref=dark',
+  });
+  await settle(ctx.page, 300);
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page, 300);
+  // The image and iframe held above go out now; new requests are no longer refused.
+  assert.ok(sent(ctx, /counter\.yadro\.ru\/hit\?x/).length === 1);
+  assert.ok(sent(ctx, /zzlc\.html/).length === 1);
+  const allowed = await attempt();
+  assert.equal(allowed.fetch, 'sent');
+  assert.equal(allowed.xhr, 'sent');
+  assert.equal(allowed.beacon, true);
+  assert.deepEqual(allowed.storage, ['1', '2']);
+  assert.match(allowed.cookies, /_ga=GA1\.1\.1/);
+  await ctx.context.close();
+});
