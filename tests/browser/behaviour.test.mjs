@@ -386,7 +386,13 @@ test('released scripts keep their order, attributes, identity and onload handler
   assert.deepEqual(await standins(ctx.page), []);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
   await settle(ctx.page, 600);
-  assert.deepEqual(await standins(ctx.page), ['gtag', 'analytics.js', 'fbevents']);
+  const ran = await standins(ctx.page);
+  // The two parsed scripts keep their order; the async one may run at any point.
+  assert.deepEqual(
+    ran.filter((s) => s !== 'fbevents'),
+    ['gtag', 'analytics.js'],
+  );
+  assert.ok(ran.includes('fbevents'));
   const el = await ctx.page.evaluate(() => {
     const s = document.querySelector('script[src*="fbevents"]');
     const gtag = document.querySelector('script[src*="gtag/js"]');

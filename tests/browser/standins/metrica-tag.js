@@ -6,76 +6,8 @@
  * window.yaCounterID, page-view beacon to /watch/ID, POSTs to /clmap/ID and /webvisor/ID.
  * Marker: window.__standins gets 'metrica-tag'; window.__standinLog gets {vendor:'metrica',...}. */
 (function () {
-  var w = window, d = document;
-  (w.__standins = w.__standins || []).push('metrica-tag');
-  function log(o) { o.vendor = 'metrica'; (w.__standinLog = w.__standinLog || []).push(o); }
-  function later(fn, args) { if (typeof fn === 'function') setTimeout(function () { fn.apply(null, args || []); }, 0); }
-  function cookie(name) { var m = d.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)')); return m ? m[1] : null; }
-  function setCookie(name, value) { d.cookie = name + '=' + value + '; path=/; max-age=31536000'; }
-  var HOST = 'https://mc.yandex.ru';
-
-  // What Webvisor would record for each form field: masked by ym-disable-keys (or legacy
-  // -metrika-nokeys) on the field or an ancestor, unless a nearer ym-record-keys opts it in.
-  function snapshotFields() {
-    var out = [], els = d.querySelectorAll('input, textarea, select');
-    for (var i = 0; i < els.length; i++) {
-      var el = els[i], masked = el.type === 'password';
-      for (var n = el; n && n.classList; n = n.parentElement) {
-        if (n.classList.contains('ym-record-keys')) { masked = false; break; }
-        if (n.classList.contains('ym-disable-keys') || n.classList.contains('-metrika-nokeys')) { masked = true; break; }
-      }
-      var v = String(el.value || '');
-      out.push({ name: el.name || el.id || '', masked: masked, value: masked ? v.replace(/./g, '\u2022') : v });
-    }
-    return out;
-  }
-
-  function clientId() {
-    var uid = cookie('_ym_uid');
-    if (!uid) { try { uid = JSON.parse(localStorage.getItem('_ym_uid') || 'null'); } catch (e) { uid = null; } }
-    return uid || String(Math.floor(Date.now() / 1000)) + String(Math.floor(Math.random() * 1e9));
-  }
-
-  function Counter(id, opts) {
-    var c = this, disabled = !!(w['disableYaCounter' + id] || (w.Ya && w.Ya.disableMetrica));
-    opts = opts || {};
-    c.id = id; c._standin = true; c._disabled = disabled;
-    var uid = clientId();
-    function hit(url) { if (!disabled) new Image().src = url; }
-    c.reachGoal = function (target, params, cb, ctx) {
-      if (typeof params === 'function') { ctx = cb; cb = params; params = undefined; }
-      log({ event: 'reachGoal', id: id, target: target, params: params });
-      hit(HOST + '/watch/' + id + '?goal=' + encodeURIComponent(target));
-      if (typeof cb === 'function') setTimeout(function () { cb.call(ctx || c); }, 0);
-      return c;
-    };
-    c.hit = function (url, o) {
-      o = o || {};
-      hit(HOST + '/watch/' + id + '?page-url=' + encodeURIComponent(url || location.href));
-      later(o.callback); return c;
-    };
-    c.params = function (p) { log({ event: 'params', id: id, params: p }); hit(HOST + '/watch/' + id + '?params=1'); return c; };
-    c.userParams = function (p) { log({ event: 'userParams', id: id, params: p }); return c; };
-    c.setUserID = function (u) { log({ event: 'setUserID', id: id, userId: u }); return c; };
-    c.notBounce = function (o) { later((o || {}).callback); return c; };
-    c.extLink = c.file = function (url, o) { hit(HOST + '/watch/' + id + '?link=' + encodeURIComponent(url)); later((o || {}).callback); return c; };
-    c.getClientID = function (cb) { later(cb, [uid]); return uid; };
-    c.destruct = function () { disabled = true; };
-
-    if (disabled) { log({ event: 'disabled', id: id, opts: opts }); return; }
-    log({ event: 'init', id: id, opts: opts });
-    setCookie('_ym_uid', uid);
-    setCookie('_ym_d', String(Math.floor(Date.now() / 1000)));
-    try { localStorage.setItem('_ym_uid', JSON.stringify(uid)); } catch (e) { /* storage blocked */ }
-    if (!opts.defer) navigator.sendBeacon(HOST + '/watch/' + id + '?page-url=' + encodeURIComponent(opts.url || location.href));
-    if (opts.clickmap) fetch(HOST + '/clmap/' + id, { method: 'POST', body: 'x', mode: 'no-cors' }).catch(function () {});
-    if (opts.webvisor === true) {
-      setCookie('_ym_visorc', 'w');
-      log({ event: 'webvisor', id: id, fields: snapshotFields() });
-      fetch(HOST + '/webvisor/' + id, { method: 'POST', body: 'x', mode: 'no-cors' }).catch(function () {});
-    }
-    if (opts.triggerEvent) d.dispatchEvent(new Event('yacounter' + id + 'inited'));
-  }
+  var w = window;
+  var m = window.__metricaStandin('metrica-tag'), Counter = m.Counter, log = m.log;
 
   var pending = {}, disabled = {}; // calls made before a counter's init; disabled counters
   function call(args) {

@@ -112,8 +112,10 @@ export function isLocalHost(hostname) {
 }
 
 const cache = new Map();
+const read = (file) => readFileSync(join(here, file), 'utf8');
+// The two Metrica stand-ins share their counter: metrica-counter.js is served in front of each.
 function standinSource(file) {
-  if (!cache.has(file)) cache.set(file, readFileSync(join(here, file), 'utf8'));
+  if (!cache.has(file)) cache.set(file, (file.startsWith('metrica-') ? read('metrica-counter.js') : '') + read(file));
   return cache.get(file);
 }
 
