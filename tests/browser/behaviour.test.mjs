@@ -2,20 +2,12 @@
 // (f) a missing core, (g) the page keeps working, callbacks pages wait on, Consent Mode,
 // the preload caveat, hand-tagged elements, withdrawal, the cookie, the API contract,
 // configuration errors and a strict CSP.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
+import { withBrowser, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-const url = (page) => `${server.origin}/pages/${page}`;
+const env = withBrowser();
+const url = (page) => `${env.server.origin}/pages/${page}`;
 const sent = (ctx, re) => trackerRequests(ctx.log).filter((r) => re.test(r.url));
 
 for (const [page, id] of [
@@ -25,7 +17,7 @@ for (const [page, id] of [
   ['metrica-jsdelivr.html', 44444444],
 ]) {
   test(`${page}: (d) analytics without session recording sends hits, no Webvisor`, async () => {
-    const ctx = await open(browser, url(page));
+    const ctx = await open(env.browser, url(page));
     await ready(ctx.page);
     await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true, session_recording: false }));
     await settle(ctx.page, 600);
@@ -41,7 +33,7 @@ for (const [page, id] of [
 }
 
 test('(f) core file missing: still zero tracker requests, and the console says why', async () => {
-  const ctx = await open(browser, url('combo.html'), { coreMissing: true });
+  const ctx = await open(env.browser, url('combo.html'), { coreMissing: true });
   assert.match(await ready(ctx.page), /rejected: consent-guard: could not load .*consent-guard-core\.js/);
   const accepted = await ctx.page.evaluate(() =>
     ConsentGuard.acceptAll().then(
@@ -59,7 +51,7 @@ test('(f) core file missing: still zero tracker requests, and the console says w
 });
 
 test("(g) ordinary third-party scripts and the page's own code are not delayed or broken", async () => {
-  const ctx = await open(browser, url('combo.html'));
+  const ctx = await open(env.browser, url('combo.html'));
   await ready(ctx.page);
   await settle(ctx.page, 400);
   const page = await ctx.page.evaluate(() => ({
@@ -75,7 +67,7 @@ test("(g) ordinary third-party scripts and the page's own code are not delayed o
 });
 
 test('callbacks pages wait on fire once while held, and not again after release', async () => {
-  const ctx = await open(browser, url('combo.html'));
+  const ctx = await open(env.browser, url('combo.html'));
   await ready(ctx.page);
   await settle(ctx.page, 300);
   const fired = () => ctx.page.evaluate(() => [window.goalCallbackFired, window.eventCallbackFired]);
@@ -89,7 +81,7 @@ test('callbacks pages wait on fire once while held, and not again after release'
 
 test('yaCounterID.reachGoal in onclick handlers works while held (tag.js and watch.js)', async () => {
   for (const page of ['metrica-current.html', 'metrica-legacy.html']) {
-    const ctx = await open(browser, url(page));
+    const ctx = await open(env.browser, url(page));
     await ready(ctx.page);
     await ctx.page.click('#goal');
     await ctx.page.waitForFunction(() => window.legacyGoalDone === true, null, { timeout: 2000 });
@@ -100,7 +92,7 @@ test('yaCounterID.reachGoal in onclick handlers works while held (tag.js and wat
 });
 
 test('GTM eventCallback and the anti-flicker snippet do not hang the page', async () => {
-  const ctx = await open(browser, url('gtm.html'));
+  const ctx = await open(env.browser, url('gtm.html'));
   await ready(ctx.page);
   await ctx.page.waitForFunction(() => window.eventCallbackFired === 1, null, { timeout: 2000 });
   // The anti-flicker snippet would keep the page hidden for 4 s: it must be shown already.
@@ -109,14 +101,14 @@ test('GTM eventCallback and the anti-flicker snippet do not hang the page', asyn
 });
 
 test('analytics.js hitCallback fires while held', async () => {
-  const ctx = await open(browser, url('analytics-js.html'));
+  const ctx = await open(env.browser, url('analytics-js.html'));
   await ready(ctx.page);
   await ctx.page.waitForFunction(() => window.hitCallbackFired === 1, null, { timeout: 2000 });
   await ctx.context.close();
 });
 
 test('Consent Mode v2: default before page code, update after every decision and page view', async () => {
-  const ctx = await open(browser, url('gtag.html'));
+  const ctx = await open(env.browser, url('gtag.html'));
   await ready(ctx.page);
   const consent = () =>
     ctx.page.evaluate(() =>
@@ -158,7 +150,7 @@ test('Consent Mode v2: default before page code, update after every decision and
 });
 
 test('preload caveat: static tracker tags are counted separately, never run, and named in a warning', async () => {
-  const ctx = await open(browser, url('gtag-static.html'));
+  const ctx = await open(env.browser, url('gtag-static.html'));
   await ready(ctx.page);
   await settle(ctx.page, 500);
   const STATIC = [/googletagmanager\.com\/gtag\/js\?id=G-TEST123$/, /mc\.yandex\.ru\/watch\/11111111$/];
@@ -185,7 +177,7 @@ test('preload caveat: static tracker tags are counted separately, never run, and
 });
 
 test('hand-tagged scripts, iframes and images are held and released by purpose', async () => {
-  const ctx = await open(browser, url('manual.html'));
+  const ctx = await open(env.browser, url('manual.html'));
   await ready(ctx.page);
   await settle(ctx.page, 300);
   const flags = () =>
@@ -221,7 +213,7 @@ test('hand-tagged scripts, iframes and images are held and released by purpose',
 });
 
 test("withdrawal deletes the purposes' cookies and keys, blocks at once, and asks for a reload", async () => {
-  const ctx = await open(browser, url('combo.html'));
+  const ctx = await open(env.browser, url('combo.html'));
   await ready(ctx.page);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
   await settle(ctx.page, 700);
@@ -260,7 +252,7 @@ test("withdrawal deletes the purposes' cookies and keys, blocks at once, and ask
 });
 
 test('the cookie: versioned, validated on read, tampering counts as undecided', async () => {
-  const ctx = await open(browser, url('metrica-current.html'));
+  const ctx = await open(env.browser, url('metrica-current.html'));
   await ready(ctx.page);
   await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true }));
   const cookie = (await ctx.context.cookies()).find((c) => c.name === 'cg_consent');
@@ -278,7 +270,7 @@ test('the cookie: versioned, validated on read, tampering counts as undecided', 
 });
 
 test('a new policy version asks again', async () => {
-  const ctx = await open(browser, url('metrica-current.html'));
+  const ctx = await open(env.browser, url('metrica-current.html'));
   await ready(ctx.page);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
   await ctx.context.route('**/pages/metrica-current.html', async (route) => {
@@ -294,7 +286,7 @@ test('a new policy version asks again', async () => {
 });
 
 test('the API: calls before ready are queued, bad choices are refused and change nothing, on/off', async () => {
-  const ctx = await open(browser, url('early-call.html'));
+  const ctx = await open(env.browser, url('early-call.html'));
   await ready(ctx.page);
   await settle(ctx.page, 500);
   const early = await ctx.page.evaluate(() => ({
@@ -343,7 +335,7 @@ test('the API: calls before ready are queued, bad choices are refused and change
 });
 
 test('an invalid configuration names its field, and everything stays held', async () => {
-  const ctx = await open(browser, url('config-bad.html'));
+  const ctx = await open(env.browser, url('config-bad.html'));
   assert.match(await ready(ctx.page), /rejected: .*operator\.bin/);
   const errors = ctx.consoleMessages.filter((m) => m.type === 'error').map((m) => m.text);
   assert.ok(
@@ -357,7 +349,7 @@ test('an invalid configuration names its field, and everything stays held', asyn
 });
 
 test('configuration from data-config', async () => {
-  const ctx = await open(browser, url('config-file.html'));
+  const ctx = await open(env.browser, url('config-file.html'));
   assert.equal(await ready(ctx.page), true);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
   const cookie = (await ctx.context.cookies()).find((c) => c.name === 'cg_consent');
@@ -368,7 +360,7 @@ test('configuration from data-config', async () => {
 });
 
 test("works under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no inline, no eval)", async () => {
-  const ctx = await open(browser, url('strict.csp.html'));
+  const ctx = await open(env.browser, url('strict.csp.html'));
   await ctx.page.waitForFunction(() => window.cspPage && window.cspPage.readyState !== 'pending', null, {
     timeout: 5000,
   });
@@ -380,7 +372,7 @@ test("works under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no inline,
 });
 
 test('released scripts keep their order, attributes, identity and onload handlers', async () => {
-  const ctx = await open(browser, url('release-order.html'));
+  const ctx = await open(env.browser, url('release-order.html'));
   await ready(ctx.page);
   await settle(ctx.page, 300);
   assert.deepEqual(await standins(ctx.page), []);
@@ -419,7 +411,7 @@ test('released scripts keep their order, attributes, identity and onload handler
 });
 
 test('the second line: every request route and storage write to trackers is refused while held', async () => {
-  const ctx = await open(browser, url('plain.html'));
+  const ctx = await open(env.browser, url('plain.html'));
   await ready(ctx.page);
   const attempt = () =>
     ctx.page.evaluate(async () => {

@@ -1,9 +1,9 @@
 // Every snippet form, held until the visitor decides: (a) no decision, (b) accept all,
 // (c) reject all, (e) the stored decision on the next page load. Pages are under pages/,
 // every tracker host is answered by a stand-in that behaves like the real script.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
+import { withBrowser, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
 
 // scripts: stand-ins that must run after acceptAll; hits: requests they must send.
 export const PAGES = [
@@ -60,17 +60,9 @@ export const PAGES = [
   },
 ];
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = withBrowser();
 
-const url = (page) => `${server.origin}/pages/${page}`;
+const url = (page) => `${env.server.origin}/pages/${page}`;
 
 async function assertNothingTracked(ctx, label) {
   assert.deepEqual(trackerRequests(ctx.log), [], `${label}: tracker requests`);
@@ -94,7 +86,7 @@ async function assertTracked(ctx, { scripts, hits }, label) {
 
 for (const spec of PAGES) {
   test(`${spec.page}: (a) no decision holds everything`, async () => {
-    const ctx = await open(browser, url(spec.page));
+    const ctx = await open(env.browser, url(spec.page));
     assert.equal(await ready(ctx.page), true);
     await settle(ctx.page, 600);
     await assertNothingTracked(ctx, 'undecided');
@@ -102,7 +94,7 @@ for (const spec of PAGES) {
   });
 
   test(`${spec.page}: (b) acceptAll releases and trackers send`, async () => {
-    const ctx = await open(browser, url(spec.page));
+    const ctx = await open(env.browser, url(spec.page));
     assert.equal(await ready(ctx.page), true);
     await settle(ctx.page, 200);
     await assertNothingTracked(ctx, 'before the decision');
@@ -114,7 +106,7 @@ for (const spec of PAGES) {
   });
 
   test(`${spec.page}: (c) rejectAll keeps everything held`, async () => {
-    const ctx = await open(browser, url(spec.page));
+    const ctx = await open(env.browser, url(spec.page));
     assert.equal(await ready(ctx.page), true);
     const state = await ctx.page.evaluate(() => ConsentGuard.rejectAll());
     assert.equal(state.decided, true);
@@ -124,11 +116,11 @@ for (const spec of PAGES) {
   });
 
   test(`${spec.page}: (e) the stored decision applies on the next page load`, async () => {
-    const first = await open(browser, url(spec.page));
+    const first = await open(env.browser, url(spec.page));
     await ready(first.page);
     await first.page.evaluate(() => ConsentGuard.acceptAll());
     await first.page.close();
-    const next = await open(browser, url(spec.page), { context: first.context });
+    const next = await open(env.browser, url(spec.page), { context: first.context });
     assert.equal(await ready(next.page), true);
     assert.equal((await next.page.evaluate(() => ConsentGuard.get())).decided, true);
     await settle(next.page, 600);

@@ -9,17 +9,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { installTrackerRoutes, standinFor, TRACKER_SCRIPTS } from './routes.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../harness.mjs';
 const noBrowser = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
 
 // ---- the vendors' install snippets, as a site owner pastes them ----
