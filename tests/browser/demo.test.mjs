@@ -1,0 +1,67 @@
+// The demo café as a visitor uses it, in each language, on a phone and on a desktop.
+// Screenshots go to test-results/ (look at them: nothing cut off, nothing overflowing).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { withBrowser, open, ready, settle, trackerRequests, standins } from './harness.mjs';
+
+const env = withBrowser();
+mkdirSync('test-results', { recursive: true });
+const VIEWPORTS = { phone: { width: 360, height: 640 }, desktop: { width: 1280, height: 800 } };
+
+for (const [lang, path] of [
+  ['ru', '/'],
+  ['kk', '/kk/'],
+  ['en', '/en/'],
+]) {
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    test(`demo ${lang} on a ${device}: held until the visitor decides, then released`, async () => {
+      const ctx = await open(env.browser, env.server.origin + path, { viewport });
+      assert.equal(await ready(ctx.page), true);
+      assert.equal(await ctx.page.locator('html').getAttribute('lang'), lang);
+      await settle(ctx.page, 300);
+      assert.deepEqual(trackerRequests(ctx.log), []);
+      assert.deepEqual(ctx.errors, []);
+      await ctx.page.screenshot({ path: `test-results/demo-${lang}-${device}.png` });
+      const panel = ctx.page.locator('[data-cg-panel]');
+      if (!(await panel.evaluate((el) => el.open))) await panel.locator('.cg-panel__summary').click();
+      await ctx.page.locator('[data-cg-action="accept"]').click();
+      await settle(ctx.page, 500);
+      const ran = await standins(ctx.page);
+      assert.ok(ran.includes('metrica-tag') && ran.includes('gtag'), ran.join());
+      assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).purposes.marketing, true);
+      await ctx.page.screenshot({ path: `test-results/demo-${lang}-${device}-accepted.png`, fullPage: false });
+      await ctx.context.close();
+    });
+  }
+}
+
+test('demo booking form submits while trackers are held (their callbacks fire)', async () => {
+  const ctx = await open(env.browser, env.server.origin + '/', { viewport: VIEWPORTS.phone });
+  await ready(ctx.page);
+  await ctx.page.fill('#b-name', 'Айгерим');
+  await ctx.page.fill('#b-phone', '+7 701 000 00 00');
+  await ctx.page.locator('[data-booking-form] [type="submit"]').click();
+  const thanks = ctx.page.locator('[data-booking-thanks]');
+  await thanks.waitFor({ state: 'visible', timeout: 3000 });
+  assert.equal(await thanks.getAttribute('data-via'), 'callbacks');
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  await ctx.page.screenshot({ path: 'test-results/demo-ru-booking-thanks.png' });
+  await ctx.context.close();
+});
+
+test('demo: analytics without session recording, remembered on the next page', async () => {
+  const ctx = await open(env.browser, env.server.origin + '/en/', { viewport: VIEWPORTS.desktop });
+  await ready(ctx.page);
+  const panel = ctx.page.locator('[data-cg-panel]');
+  if (!(await panel.evaluate((el) => el.open))) await panel.locator('.cg-panel__summary').click();
+  await ctx.page.locator('[data-cg-action="analytics"]').click();
+  await settle(ctx.page, 500);
+  assert.ok(trackerRequests(ctx.log).some((r) => /mc\.yandex\.ru\/watch\/98765432/.test(r.url)));
+  assert.ok(!trackerRequests(ctx.log).some((r) => /webvisor/.test(r.url)));
+  await ctx.page.goto(env.server.origin + '/kk/');
+  await ready(ctx.page);
+  const state = await ctx.page.evaluate(() => ConsentGuard.get());
+  assert.deepEqual(state.purposes, { necessary: true, analytics: true, session_recording: false, marketing: false });
+  await ctx.context.close();
+});
