@@ -473,3 +473,41 @@ test('the second line: every request route and storage write to trackers is refu
   assert.match(allowed.cookies, /_ga=GA1\.1\.1/);
   await ctx.context.close();
 });
+
+test('withdrawal deletes cookies on every domain level a tracker may have used', async () => {
+  const origin = env.server.origin.replace('127.0.0.1', 'www.namo.test');
+  const ctx = await open(env.browser, origin + '/pages/combo.html');
+  await ready(ctx.page);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page, 500);
+  // Trackers write on the widest domain they can (Metrica: .namo.test) as well as host-only.
+  await ctx.page.evaluate(() => {
+    document.cookie = '_ym_d=1; path=/; domain=namo.test';
+    document.cookie = '_ym_isad=2; path=/; domain=www.namo.test';
+    document.cookie = '_ga=GA1.2.3; path=/; domain=namo.test';
+    document.cookie = 'site_lang=kk; path=/; domain=namo.test';
+  });
+  const names = async () => (await ctx.context.cookies(origin)).map((c) => `${c.name}@${c.domain}`).sort();
+  assert.ok((await names()).includes('_ym_d@.namo.test'));
+  await ctx.page.evaluate(() => ConsentGuard.rejectAll());
+  const left = await names();
+  assert.deepEqual(
+    left.filter((n) => !n.startsWith('cg_consent')),
+    ['site_lang@.namo.test'],
+  );
+  await ctx.context.close();
+});
+
+test('GTM with analytics only: the container runs, the Meta Pixel it injects stays held', async () => {
+  const ctx = await open(env.browser, url('gtm.html'));
+  await ready(ctx.page);
+  await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true }));
+  await settle(ctx.page, 500);
+  assert.deepEqual(await standins(ctx.page), ['gtm']);
+  assert.deepEqual(sent(ctx, /facebook/), []);
+  await ctx.page.evaluate(() => ConsentGuard.set({ marketing: true }));
+  await settle(ctx.page, 500);
+  assert.deepEqual(await standins(ctx.page), ['gtm', 'fbevents']);
+  assert.ok(sent(ctx, /facebook\.com\/tr/).length >= 1);
+  await ctx.context.close();
+});

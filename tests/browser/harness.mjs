@@ -78,6 +78,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // A site with subdomains, for cookies written on several domain levels: *.namo.test is here.
+  '--host-resolver-rules=MAP *.namo.test 127.0.0.1',
 ];
 
 export function launch() {

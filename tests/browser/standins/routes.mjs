@@ -108,6 +108,7 @@ export function standinFor(url) {
 }
 
 export function isLocalHost(hostname) {
+  if (hostname === 'namo.test' || hostname.endsWith('.namo.test')) return true; // mapped to 127.0.0.1
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]' || hostname === '::1';
 }
 
