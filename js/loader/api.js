@@ -23,6 +23,9 @@ export function createApi(guard) {
     acceptAll: () => call('decide', 'all'),
     rejectAll: () => call('decide', 'none'),
     set: (choice) => call('decide', choice),
+    open() {
+      call('open').catch(() => {}); // opens the settings layer once the core is ready
+    },
     on(event, fn) {
       listenersOf(guard, event).push(fn);
       return api;

@@ -5,6 +5,8 @@
 import { readConfig } from './config-source.js';
 import { applyAnswer } from './apply.js';
 import { watchPage } from './page-scan.js';
+import { startUi } from './ui.js';
+import { syncTabs } from './tabs.js';
 
 /* global createConsentGuardCore */
 const api = window.ConsentGuard;
@@ -39,9 +41,17 @@ async function start(guard) {
         return Promise.reject(new TypeError('consent-guard: ' + (field ? field + ' ' : '') + message));
       }
       applyAnswer(guard, answer, true);
+      if (guard.broadcast) guard.broadcast();
+      if (guard.ui) guard.ui.decided();
       return Promise.resolve(answer.state);
     },
+    open() {
+      guard.ui.open();
+      return Promise.resolve();
+    },
   };
+  startUi(guard, configured.config);
+  syncTabs(guard, configured.config.site);
   for (const call of guard.queue.splice(0)) guard.impl[call.name](call.arg).then(call.resolve, call.reject);
   if (window.performance && performance.mark) performance.mark('consent-guard:ready');
   guard.resolve();

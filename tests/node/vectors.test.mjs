@@ -27,6 +27,7 @@ function call(core, name, a) {
     state: () => core.state(),
     purge: () => core.purge(a[0], jsonArg(a[1]), a[2]),
     text: () => core.text(a[0]),
+    banner: () => core.banner(jsonArg(a[0])),
   }[name]();
   try {
     return JSON.parse(out);

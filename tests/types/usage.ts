@@ -10,6 +10,7 @@ async function usage(): Promise<void> {
   const when: string | null = state.updatedAt;
   await guard.acceptAll();
   await guard.rejectAll();
+  guard.open();
   await guard.set({ analytics: true, session_recording: false });
   guard.on('change', (s: ConsentChange) => s.reloadRequired === true).off('change', () => undefined);
   void analytics;

@@ -45,6 +45,8 @@ json call(cg::Core& core, const std::string& name, const json& a) {
     out = core.purge(a[0].get<std::string>(), json_arg(a[1]), a[2].get<int>());
   else if (name == "text")
     out = core.text(a[0].get<std::string>());
+  else if (name == "banner")
+    out = core.banner(json_arg(a[0]));
   else
     FAIL("unknown call " << name);
   json parsed = json::parse(out, nullptr, false);

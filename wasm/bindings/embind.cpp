@@ -14,5 +14,6 @@ EMSCRIPTEN_BINDINGS(consent_guard) {
       .function("state", &cg::Core::state)
       .function("purge", &cg::Core::purge)
       .function("text", &cg::Core::text)
+      .function("banner", &cg::Core::banner)
       .function("preloadWarning", &cg::Core::preload_warning);
 }

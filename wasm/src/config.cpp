@@ -1,6 +1,8 @@
 #include "cg/config.h"
 
 #include "cg/json.h"
+#include "cg/registry.h"
+#include "cg/texts.h"
 
 namespace cg {
 namespace {
@@ -123,6 +125,62 @@ void read_consent_mode(Checker& ck, const Value& root, Config& c) {
 }
 
 // The fields a script tag attribute can also set; `attribute` picks the name to report.
+void read_banner(Checker& ck, const Value& root, Config& c) {
+  const Value* banner = nullptr;
+  if (!read_object(ck, root, "banner", "banner", banner) || !banner) return;
+  if (!only_known_keys(ck, *banner, "banner.", {"enabled", "reopen", "theme"})) return;
+  read_bool(ck, *banner, "enabled", "banner.enabled", c.banner);
+  read_string(ck, *banner, "reopen", "banner.reopen", c.reopen, 16);
+  read_string(ck, *banner, "theme", "banner.theme", c.theme, 16);
+  if (c.reopen != "bottom-left" && c.reopen != "bottom-right" && c.reopen != "none") {
+    ck.fail("banner.reopen", "must be \"bottom-left\", \"bottom-right\" or \"none\"");
+  }
+  if (c.theme != "light" && c.theme != "dark" && c.theme != "auto") {
+    ck.fail("banner.theme", "must be \"light\", \"dark\" or \"auto\"");
+  }
+}
+
+void read_services(Checker& ck, const Value& root, Config& c) {
+  const Value* list = json::member(root, "services");
+  if (!list) return;
+  if (!list->IsArray()) {
+    ck.fail("services", "must be a list of service ids");
+    return;
+  }
+  for (const auto& item : list->GetArray()) {
+    std::string field = "services[" + std::to_string(c.services.size()) + "]";
+    if (!item.IsString() || !find_service(json::string_of(item))) {
+      ck.fail(field, "is not a known service (see the README's list)");
+      return;
+    }
+    c.services.emplace_back(json::string_of(item));
+  }
+}
+
+// {"kk": {"accept_all": "..."}}: the operator's wording, for catalog keys only.
+void read_texts(Checker& ck, const Value& root, Config& c) {
+  const Value* texts = nullptr;
+  if (!read_object(ck, root, "texts", "texts", texts) || !texts) return;
+  if (!only_known_keys(ck, *texts, "texts.", {"ru", "kk", "en"})) return;
+  for (auto lang = texts->MemberBegin(); lang != texts->MemberEnd(); ++lang) {
+    std::string prefix = "texts." + std::string(json::string_of(lang->name));
+    if (!lang->value.IsObject()) {
+      ck.fail(prefix, "must be an object of texts");
+      return;
+    }
+    for (auto t = lang->value.MemberBegin(); t != lang->value.MemberEnd(); ++t) {
+      std::string key(json::string_of(t->name));
+      if (!known_text_key(key)) {
+        ck.fail(prefix + "." + key, "is not a known text");
+        return;
+      }
+      TextOverride o{std::string(json::string_of(lang->name)), key, ""};
+      if (!read_string(ck, lang->value, key.c_str(), prefix + "." + key, o.value, 2000)) return;
+      c.texts.push_back(std::move(o));
+    }
+  }
+}
+
 void read_common(Checker& ck, const Value& obj, Config& c, bool attribute) {
   read_string(ck, obj, "site", attribute ? "data-site" : "site", c.site, 64);
   read_string(ck, obj, "policyVersion", attribute ? "data-policy-version" : "policyVersion",
@@ -182,12 +240,16 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
     if (!root.IsObject()) return {std::nullopt, {"", "configuration must be a JSON object"}};
     only_known_keys(
         ck, root, "",
-        {"site", "policyVersion", "language", "policyUrl", "operator", "cookie", "consentMode"});
+        {"site", "policyVersion", "language", "policyUrl", "operator", "cookie", "consentMode",
+         "banner", "services", "texts"});
     read_common(ck, root, c, false);
     read_string(ck, root, "policyUrl", "policyUrl", c.policy_url, 2048);
     read_operator(ck, root, c);
     read_cookie(ck, root, c);
     read_consent_mode(ck, root, c);
+    read_banner(ck, root, c);
+    read_services(ck, root, c);
+    read_texts(ck, root, c);
   }
   json::Document attrs;
   if (!json::parse(attributes_json, attrs) || !attrs.IsObject()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cg/banner.h"
 #include "cg/classify.h"
 #include "cg/json.h"
 #include "cg/purge.h"
@@ -30,7 +31,11 @@ void write_config(json::Out& o, const Config& c) {
   o.key("consentMode").object().key("enabled").boolean(c.consent_mode);
   o.key("adsDataRedaction").boolean(c.ads_data_redaction);
   o.key("urlPassthrough").boolean(c.url_passthrough).end_object();
-  o.end_object();
+  o.key("banner").object().key("enabled").boolean(c.banner).key("reopen").str(c.reopen);
+  o.key("theme").str(c.theme).end_object();
+  o.key("services").array();
+  for (const auto& s : c.services) o.str(s);
+  o.end_array().end_object();
 }
 
 // The public state, as ConsentGuard.get() returns it.
@@ -166,6 +171,9 @@ std::string Core::classify_inline(const std::string& text) {
 }
 
 void Core::remember_ids(const Service& service, const std::vector<std::string>& ids) {
+  if (std::find(seen_services_.begin(), seen_services_.end(), &service) == seen_services_.end()) {
+    seen_services_.push_back(&service);
+  }
   std::vector<std::string>* list = nullptr;
   if (service.id_kind == IdKind::metrica_counter) list = &metrica_ids_;
   if (service.id_kind == IdKind::google_tag) list = &google_ids_;
@@ -179,7 +187,11 @@ std::string Core::restore(const std::string& cookie_header, double now_ms) {
   if (!config_) return error("", "not configured");
   CookieRead read = read_consent_cookie(cookie_header, *config_, static_cast<int64_t>(now_ms));
   ConsentState next = read.problem == CookieProblem::none ? read.state : ConsentState{};
-  return apply(next, 0, false, std::string(problem_name(read.problem)), read.previous);
+  problem_ = std::string(problem_name(read.problem));
+  outdated_ = read.previous;
+  // Re-read after another tab decided: what this page had allowed may now be withdrawn.
+  PurposeMask previous = state_.decided ? state_.allowed : 0;
+  return apply(next, previous, false, problem_, read.previous);
 }
 
 std::string Core::decide(const std::string& choice_text, double now_ms) {
@@ -190,6 +202,8 @@ std::string Core::decide(const std::string& choice_text, double now_ms) {
   auto mask = read_choice(choice, state_.allowed, field, message);
   if (!mask) return error(field, message);
   PurposeMask previous = state_.decided ? state_.allowed : 0;
+  problem_ = "none";
+  outdated_.reset();
   return apply(make_decision(*config_, *mask, static_cast<int64_t>(now_ms)), previous, true, "none",
                std::nullopt);
 }
@@ -264,7 +278,21 @@ std::string Core::purge(const std::string& cookie_header, const std::string& sto
 }
 
 std::string Core::text(const std::string& key) const {
-  return cg::text(key, language_);
+  return config_ ? site_text(*config_, key, language_) : cg::text(key, language_);
+}
+
+std::string Core::banner(const std::string& page) const {
+  if (!config_) return error("", "not configured");
+  json::Document p;
+  const json::Value* gpc = json::parse(page, p) ? json::member(p, "gpc") : nullptr;
+  BannerInput in{&*config_, language_, state_, problem_, outdated_, {},
+                 gpc && gpc->IsBool() && gpc->GetBool()};
+  if (config_->services.empty()) {
+    in.services = seen_services_;
+  } else {
+    for (const auto& id : config_->services) in.services.push_back(find_service(id));
+  }
+  return banner_model(in);
 }
 
 std::string Core::preload_warning(const std::string& tag, const std::string& url) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cg {
 
@@ -13,6 +14,13 @@ struct OperatorInfo {
   std::string name;     // legal name shown to visitors and put in receipts
   std::string bin;      // Kazakh business identification number (12 digits) or ""
   std::string contact;  // e-mail, phone or address for data subject requests
+};
+
+// An operator's own wording for one catalog text in one language (see texts.cpp for keys).
+struct TextOverride {
+  std::string language;  // ru, kk or en
+  std::string key;       // e.g. "accept_all"
+  std::string value;
 };
 
 struct Config {
@@ -26,6 +34,11 @@ struct Config {
   bool consent_mode = true;   // send Google Consent Mode v2 signals
   bool ads_data_redaction = true;
   bool url_passthrough = false;
+  bool banner = true;                 // show the built-in banner (false: the site uses the API)
+  std::string reopen = "bottom-left";  // the reopen button: bottom-left, bottom-right or none
+  std::string theme = "auto";          // light, dark or auto
+  std::vector<std::string> services;   // registry ids to name in the banner; empty: those seen
+  std::vector<TextOverride> texts;
 };
 
 struct ConfigError {

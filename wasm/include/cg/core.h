@@ -29,8 +29,9 @@ class Core {
   // {"services": [{"service": .., "purpose": .., "ids": [..]}]}; remembers the ids.
   std::string classify_inline(const std::string& text);
 
-  // Applies the decision stored in the cookie header, if valid. Answers like decide(),
-  // with "problem" saying why nothing was applied ("absent", "tampered", ...).
+  // Applies the decision stored in the cookie header, if valid (at start, and when another
+  // tab decided). Answers like decide(), with "problem" saying why nothing was applied
+  // ("absent", "tampered", ...) and "withdrawn" relative to what was allowed before.
   std::string restore(const std::string& cookie_header, double now_ms);
 
   // choice: "all", "none", or {"analytics": bool, ...} (omitted purposes keep their value).
@@ -45,8 +46,11 @@ class Core {
   std::string purge(const std::string& cookie_header, const std::string& storage_keys_json,
                     int withdrawn) const;
 
-  // Visitor-facing text in the page's language.
+  // Visitor-facing text in the page's language (the operator's wording where configured).
   std::string text(const std::string& key) const;
+
+  // What the banner shows (see banner.h); page: {"gpc": true|false}.
+  std::string banner(const std::string& page) const;
 
   // The console warning for a tracker tag found in the page's HTML, which the browser's
   // preload scanner may fetch before the guard runs.
@@ -62,6 +66,9 @@ class Core {
   std::string hostname_;
   bool secure_ = false;
   ConsentState state_;
+  std::string problem_ = "absent";          // why the stored decision did not apply
+  std::optional<ConsentState> outdated_;    // that decision, when outdated
+  std::vector<const Service*> seen_services_;
   std::vector<std::string> metrica_ids_;
   std::vector<std::string> google_ids_;
 };

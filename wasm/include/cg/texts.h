@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cg {
@@ -15,5 +16,12 @@ std::string pick_language(std::string_view configured, std::string_view html_lan
 // The text for `key` in `lang`; the English text when the key is unknown in that language,
 // and the key itself when unknown everywhere (so a missing text is visible, never blank).
 std::string text(std::string_view key, std::string_view lang);
+
+// Whether the catalog has `key` (operators may override only known texts).
+bool known_text_key(std::string_view key);
+
+// `text` with each "{name}" replaced by its value; unknown placeholders stay as they are.
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<std::string_view, std::string_view>> values);
 
 }  // namespace cg
