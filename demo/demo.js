@@ -38,9 +38,10 @@
       policy: 'версия политики',
       updated: 'изменено',
       shortUndecided: 'не выбрано',
-      shortAll: 'всё разрешено',
-      shortNone: 'всё отклонено',
-      shortOnly: 'разрешено: '
+      shortAll: 'всё включено',
+      shortNone: 'всё выключено',
+      shortOnly: 'включено: ',
+      reloadShort: 'перезагрузите страницу'
     },
     kk: {
       locale: 'kk-KZ',
@@ -62,9 +63,10 @@
       policy: 'саясат нұсқасы',
       updated: 'өзгертілді',
       shortUndecided: 'таңдалмаған',
-      shortAll: 'бәріне рұқсат',
-      shortNone: 'бәрінен бас тартылды',
-      shortOnly: 'рұқсат: '
+      shortAll: 'бәрі қосулы',
+      shortNone: 'бәрі өшірулі',
+      shortOnly: 'қосулы: ',
+      reloadShort: 'бетті қайта жүктеңіз'
     },
     en: {
       locale: 'en-GB',
@@ -88,7 +90,8 @@
       shortUndecided: 'not chosen',
       shortAll: 'all allowed',
       shortNone: 'all rejected',
-      shortOnly: 'allowed: '
+      shortOnly: 'allowed: ',
+      reloadShort: 'reload the page'
     }
   };
 
@@ -130,7 +133,8 @@
       thanks.setAttribute('data-via', via);
       form.hidden = true;
       thanks.hidden = false;
-      thanks.focus();
+      thanks.focus({ preventScroll: true });
+      thanks.scrollIntoView({ block: 'start' });
       if (submit) submit.disabled = false;
     }
 
@@ -237,8 +241,8 @@
     var reloadRequired = false;
     var loadFailed = false;
 
-    // Open on desktop; on a phone stay collapsed so the form is not covered.
-    if (wide && wide.matches) panel.open = true;
+    // Collapsed at first: the guard's own banner greets first-time visitors; this panel is a
+    // window on the public API for people trying the demo.
 
     function setChoiceButtons(enabled) {
       for (var i = 0; i < buttons.length; i++) {
@@ -302,7 +306,10 @@
         }
       }
       reloadBox.hidden = !reloadRequired;
-      if (reloadRequired) panel.open = true;
+      if (reloadRequired) {
+        short.textContent = t.reloadShort;
+        if (wide && wide.matches) panel.open = true;
+      }
     }
 
     function fail(err) {
@@ -310,7 +317,8 @@
       setChoiceButtons(false);
       setStatus(t.failed + errorMessage(err), 'error');
       short.textContent = t.failedShort;
-      panel.open = true;
+      // Never pop open over the page on a phone; the badge says "error".
+      if (wide && wide.matches) panel.open = true;
     }
 
     setStatus(t.loading, 'loading');

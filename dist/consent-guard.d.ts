@@ -45,7 +45,15 @@ export interface ConsentGuard {
   rejectAll(): Promise<ConsentState>;
   /** Sets some purposes; rejects with a TypeError naming the field for a bad choice. */
   set(choice: ConsentChoice): Promise<ConsentState>;
-  /** Calls `listener` after every decision. Throws a TypeError for an unknown event. */
+  /**
+   * Opens the settings layer of the built-in banner (once the core is ready). Elements with a
+   * `data-consent-guard-open` attribute do the same when clicked.
+   */
+  open(): void;
+  /**
+   * Calls `listener` after every decision, in this tab or another tab of the site. Throws a
+   * TypeError for an unknown event.
+   */
   on(event: 'change', listener: (state: ConsentChange) => void): ConsentGuard;
   off(event: 'change', listener: (state: ConsentChange) => void): ConsentGuard;
 }

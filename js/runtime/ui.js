@@ -4,8 +4,7 @@ import { createBanner } from './banner/index.js';
 
 export function startUi(guard, config) {
   let banner = null;
-  const model = () =>
-    JSON.parse(guard.core.banner(JSON.stringify({ gpc: navigator.globalPrivacyControl === true })));
+  const model = () => JSON.parse(guard.core.banner(JSON.stringify({ gpc: navigator.globalPrivacyControl === true })));
   const ensure = () =>
     banner || (banner = createBanner({ model: model(), decide: (choice) => guard.impl.decide(choice), onClose() {} }));
   const whenBody = (fn) => (document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true }));

@@ -9,6 +9,8 @@ const env = withBrowser();
 mkdirSync('test-results', { recursive: true });
 const VIEWPORTS = { phone: { width: 360, height: 640 }, desktop: { width: 1280, height: 800 } };
 
+const ACCEPT = { ru: 'Принять все', kk: 'Барлығын қабылдау', en: 'Accept all' };
+
 for (const [lang, path] of [
   ['ru', '/'],
   ['kk', '/kk/'],
@@ -23,9 +25,8 @@ for (const [lang, path] of [
       assert.deepEqual(trackerRequests(ctx.log), []);
       assert.deepEqual(ctx.errors, []);
       await ctx.page.screenshot({ path: `test-results/demo-${lang}-${device}.png` });
-      const panel = ctx.page.locator('[data-cg-panel]');
-      if (!(await panel.evaluate((el) => el.open))) await panel.locator('.cg-panel__summary').click();
-      await ctx.page.locator('[data-cg-action="accept"]').click();
+      // The built-in banner greets a first-time visitor in the page's language.
+      await ctx.page.locator('#consent-guard-banner').getByRole('button', { name: ACCEPT[lang] }).click();
       await settle(ctx.page, 500);
       const ran = await standins(ctx.page);
       assert.ok(ran.includes('metrica-tag') && ran.includes('gtag'), ran.join());
@@ -53,9 +54,9 @@ test('demo booking form submits while trackers are held (their callbacks fire)',
 test('demo: analytics without session recording, remembered on the next page', async () => {
   const ctx = await open(env.browser, env.server.origin + '/en/', { viewport: VIEWPORTS.desktop });
   await ready(ctx.page);
-  const panel = ctx.page.locator('[data-cg-panel]');
-  if (!(await panel.evaluate((el) => el.open))) await panel.locator('.cg-panel__summary').click();
-  await ctx.page.locator('[data-cg-action="analytics"]').click();
+  await ctx.page.getByRole('button', { name: 'Settings' }).click();
+  await ctx.page.getByRole('switch', { name: 'Analytics' }).check();
+  await ctx.page.getByRole('button', { name: 'Save choices' }).click();
   await settle(ctx.page, 500);
   assert.ok(trackerRequests(ctx.log).some((r) => /mc\.yandex\.ru\/watch\/98765432/.test(r.url)));
   assert.ok(!trackerRequests(ctx.log).some((r) => /webvisor/.test(r.url)));

@@ -27,12 +27,14 @@ bool serves(const Service& s, Purpose p) {
                                        [&](const HostRule& r) { return r.purpose == p; });
 }
 
-std::string operator_name(const BannerInput& in) {
+// The first sentence names the operator (and BIN); without a name, it speaks as "we".
+std::string intro(const BannerInput& in) {
   const auto& op = in.config->operator_info;
-  if (op.name.empty()) return site_text(*in.config, "operator_default", in.language);
-  if (op.bin.empty()) return op.name;
-  return fill(site_text(*in.config, "operator_bin", in.language),
-              {{"name", op.name}, {"bin", op.bin}});
+  if (op.name.empty()) return site_text(*in.config, "intro_anonymous", in.language);
+  std::string name = op.bin.empty() ? op.name
+                                    : fill(site_text(*in.config, "operator_bin", in.language),
+                                           {{"name", op.name}, {"bin", op.bin}});
+  return fill(site_text(*in.config, "intro", in.language), {{"operator", name}});
 }
 
 std::string recipients(const BannerInput& in) {
@@ -42,8 +44,9 @@ std::string recipients(const BannerInput& in) {
     if (std::find(vendors.begin(), vendors.end(), s->vendor) != vendors.end()) continue;
     vendors.push_back(s->vendor);
     if (!out.empty()) out += site_text(*in.config, "list_separator", in.language);
-    out += fill(site_text(*in.config, "recipient_in", in.language),
-                {{"vendor", s->vendor}, {"countries", countries(*in.config, s->countries, in.language)}});
+    out += fill(
+        site_text(*in.config, "recipient_in", in.language),
+        {{"vendor", s->vendor}, {"countries", countries(*in.config, s->countries, in.language)}});
   }
   if (out.empty()) return "";
   return fill(site_text(*in.config, "recipients", in.language), {{"recipients", out}});
@@ -63,14 +66,15 @@ std::string reason(const BannerInput& in) {
 
 void write_purposes(json::Out& o, const BannerInput& in) {
   o.array();
-  for (Purpose p : {Purpose::necessary, Purpose::analytics, Purpose::session_recording,
-                    Purpose::marketing}) {
+  for (Purpose p :
+       {Purpose::necessary, Purpose::analytics, Purpose::session_recording, Purpose::marketing}) {
     std::string id(purpose_name(p));
     o.object().key("id").str(id);
     o.key("name").str(site_text(*in.config, "purpose_" + id, in.language));
     o.key("description").str(site_text(*in.config, "about_" + id, in.language));
     o.key("required").boolean(p == Purpose::necessary);
-    o.key("checked").boolean(p == Purpose::necessary || (in.state.decided && is_allowed(p, in.state.allowed)));
+    o.key("checked").boolean(p == Purpose::necessary ||
+                             (in.state.decided && is_allowed(p, in.state.allowed)));
     o.key("services").array();
     for (const Service* s : in.services) {
       if (p == Purpose::necessary || !serves(*s, p)) continue;
@@ -84,12 +88,18 @@ void write_purposes(json::Out& o, const BannerInput& in) {
 
 // Model text names (camelCase, as the JS reads them) and their catalog keys.
 constexpr std::pair<std::string_view, std::string_view> kPlainTexts[] = {
-    {"title", "title"},          {"policyLink", "policy_link"},
-    {"acceptAll", "accept_all"}, {"rejectAll", "reject_all"},
-    {"settings", "settings"},    {"settingsTitle", "settings_title"},
-    {"save", "save"},            {"close", "close"},
-    {"reopen", "reopen"},        {"alwaysOn", "always_on"},
-    {"services", "services"},    {"recipient", "recipient"},
+    {"title", "title"},
+    {"policyLink", "policy_link"},
+    {"acceptAll", "accept_all"},
+    {"rejectAll", "reject_all"},
+    {"settings", "settings"},
+    {"settingsTitle", "settings_title"},
+    {"save", "save"},
+    {"close", "close"},
+    {"reopen", "reopen"},
+    {"alwaysOn", "always_on"},
+    {"services", "services"},
+    {"recipient", "recipient"},
     {"country", "country"}};
 
 }  // namespace
@@ -104,16 +114,19 @@ std::string site_text(const Config& config, std::string_view key, std::string_vi
 std::string banner_model(const BannerInput& in) {
   const Config& c = *in.config;
   json::Out o;
-  o.object().key("language").str(in.language).key("reason");
-  if (in.problem == "policy-changed" || in.problem == "expired") o.str(in.problem);
-  else o.null();
+  o.object().key("language").str(in.language).key("decided").boolean(in.state.decided);
+  o.key("reason");
+  if (in.problem == "policy-changed" || in.problem == "expired")
+    o.str(in.problem);
+  else
+    o.null();
   o.key("gpc").boolean(in.gpc).key("theme").str(c.theme).key("reopen").str(c.reopen);
   o.key("policyUrl").str(c.policy_url);
   o.key("operator").object().key("name").str(c.operator_info.name);
   o.key("bin").str(c.operator_info.bin).end_object();
   o.key("texts").object();
   for (const auto& [name, key] : kPlainTexts) o.key(name).str(site_text(c, key, in.language));
-  o.key("intro").str(fill(site_text(c, "intro", in.language), {{"operator", operator_name(in)}}));
+  o.key("intro").str(intro(in));
   o.key("recipients").str(recipients(in));
   o.key("reason").str(reason(in));
   o.key("gpcNotice").str(in.gpc ? site_text(c, "gpc_notice", in.language) : "");
@@ -121,7 +134,8 @@ std::string banner_model(const BannerInput& in) {
   write_purposes(o, in);
   // What "Accept all" means here: with GPC, everything but marketing.
   o.key("acceptChoice").object();
-  for (Purpose p : kOptionalPurposes) o.key(purpose_name(p)).boolean(!(in.gpc && p == Purpose::marketing));
+  for (Purpose p : kOptionalPurposes)
+    o.key(purpose_name(p)).boolean(!(in.gpc && p == Purpose::marketing));
   o.end_object().end_object();
   return o.text();
 }

@@ -238,10 +238,9 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
       return {std::nullopt, {"", "configuration is not valid JSON (or repeats a field)"}};
     }
     if (!root.IsObject()) return {std::nullopt, {"", "configuration must be a JSON object"}};
-    only_known_keys(
-        ck, root, "",
-        {"site", "policyVersion", "language", "policyUrl", "operator", "cookie", "consentMode",
-         "banner", "services", "texts"});
+    only_known_keys(ck, root, "",
+                    {"site", "policyVersion", "language", "policyUrl", "operator", "cookie",
+                     "consentMode", "banner", "services", "texts"});
     read_common(ck, root, c, false);
     read_string(ck, root, "policyUrl", "policyUrl", c.policy_url, 2048);
     read_operator(ck, root, c);

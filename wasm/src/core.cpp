@@ -285,7 +285,12 @@ std::string Core::banner(const std::string& page) const {
   if (!config_) return error("", "not configured");
   json::Document p;
   const json::Value* gpc = json::parse(page, p) ? json::member(p, "gpc") : nullptr;
-  BannerInput in{&*config_, language_, state_, problem_, outdated_, {},
+  BannerInput in{&*config_,
+                 language_,
+                 state_,
+                 problem_,
+                 outdated_,
+                 {},
                  gpc && gpc->IsBool() && gpc->GetBool()};
   if (config_->services.empty()) {
     in.services = seen_services_;

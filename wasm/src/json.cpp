@@ -45,8 +45,9 @@ bool well_formed(const Value& v) {
 }  // namespace
 
 bool parse(std::string_view text, Document& doc) {
-  // Default flags already refuse trailing content, comments, NaN and Infinity.
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  // Default flags already refuse trailing content, comments, NaN and Infinity; UTF-8 is
+  // checked by well_formed(), escapes included, so RapidJSON's own check is not needed.
+  doc.Parse(text.data(), text.size());
   return !doc.HasParseError() && well_formed(doc);
 }
 
@@ -56,6 +57,48 @@ const Value* member(const Value& object, std::string_view key) {
     if (string_of(it->name) == key) return &it->value;
   }
   return nullptr;
+}
+
+Out::Out() : writer_(buffer_) {}
+Out::~Out() = default;
+[[gnu::noinline]] Out& Out::object() {
+  writer_.StartObject();
+  return *this;
+}
+[[gnu::noinline]] Out& Out::end_object() {
+  writer_.EndObject();
+  return *this;
+}
+[[gnu::noinline]] Out& Out::array() {
+  writer_.StartArray();
+  return *this;
+}
+[[gnu::noinline]] Out& Out::end_array() {
+  writer_.EndArray();
+  return *this;
+}
+[[gnu::noinline]] Out& Out::key(std::string_view k) {
+  writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
+  return *this;
+}
+[[gnu::noinline]] Out& Out::str(std::string_view s) {
+  writer_.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  return *this;
+}
+[[gnu::noinline]] Out& Out::boolean(bool b) {
+  writer_.Bool(b);
+  return *this;
+}
+[[gnu::noinline]] Out& Out::number(int64_t n) {
+  writer_.Int64(n);
+  return *this;
+}
+[[gnu::noinline]] Out& Out::null() {
+  writer_.Null();
+  return *this;
+}
+std::string Out::text() const {
+  return {buffer_.GetString(), buffer_.GetSize()};
 }
 
 }  // namespace cg::json

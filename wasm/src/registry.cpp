@@ -15,21 +15,36 @@ constexpr std::string_view kMetricaHosts[] = {
     "mc.yandex.tj",     "mc.yandex.tm",     "mc.yandex.uz"};
 
 std::vector<HostRule> metrica_hosts() {
-  const auto& names = kMetricaHosts;
   std::vector<HostRule> rules;
-  for (const auto& n : names) rules.push_back({n, "/webvisor/", "", P::session_recording});
-  for (const auto& n : names) rules.push_back({n, "/pixel/", "", P::marketing});
+  for (const auto& n : kMetricaHosts) rules.push_back({n, "/webvisor/", "", P::session_recording});
   rules.push_back({".webvisor.org", "", "", P::session_recording});
   rules.push_back({".webvisor.com", "", "", P::session_recording});
-  for (const auto& n : names) rules.push_back({n, "", "", P::analytics});
+  for (const auto& n : kMetricaHosts) rules.push_back({n, "", "", P::analytics});
   rules.push_back({"informer.yandex.ru", "", "", P::analytics});
   rules.push_back({".ymetrica1.com", "", "", P::analytics});
   rules.push_back({"cdn.jsdelivr.net", "/npm/yandex-metrica-watch", "", P::analytics});
   return rules;
 }
 
+// Yandex Audience's retargeting pixel shares Metrica's hosts: its paths come first.
+std::vector<HostRule> audience_hosts() {
+  std::vector<HostRule> rules;
+  for (const auto& n : kMetricaHosts) rules.push_back({n, "/pixel/", "", P::marketing});
+  return rules;
+}
+
 std::vector<Service> build() {
   std::vector<Service> s;
+  s.push_back({"yandex_audience",
+               "Yandex Audience",
+               "Yandex LLC",
+               "RU",
+               P::marketing,
+               IdKind::none,
+               audience_hosts(),
+               {},
+               {},
+               {"mc.yandex.ru/pixel/"}});
   s.push_back({"yandex_metrica",
                "Yandex.Metrica",
                "Yandex LLC",

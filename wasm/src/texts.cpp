@@ -23,7 +23,8 @@ constexpr Entry kTexts[] = {
     {"reload_button", "Обновить страницу", "Бетті жаңарту", "Reload the page"},
     {"dismiss_button", "Закрыть", "Жабу", "Close"},
     // The banner's first layer.
-    {"title", "Файлы cookie и аналитика", "Cookie файлдары және аналитика", "Cookies and analytics"},
+    {"title", "Файлы cookie и аналитика", "Cookie файлдары және аналитика",
+     "Cookies and analytics"},
     {"intro",
      "{operator} использует необходимые cookie, чтобы сайт работал. С вашего согласия мы также "
      "подключаем аналитику, запись сессий и маркетинг. Выбор можно изменить в любой момент.",
@@ -33,7 +34,14 @@ constexpr Entry kTexts[] = {
      "{operator} uses the cookies this site needs to work. With your consent we also use "
      "analytics, session recording and marketing. You can change your choice at any time."},
     {"operator_bin", "{name} (БИН {bin})", "{name} (БСН {bin})", "{name} (BIN {bin})"},
-    {"operator_default", "Этот сайт", "Бұл сайт", "This site"},
+    {"intro_anonymous",
+     "Мы используем необходимые cookie, чтобы сайт работал. С вашего согласия мы также "
+     "подключаем аналитику, запись сессий и маркетинг. Выбор можно изменить в любой момент.",
+     "Сайт жұмыс істеуі үшін қажетті cookie файлдарын пайдаланамыз. Келісім берсеңіз, "
+     "аналитиканы, сессияларды жазуды және маркетингті де қосамыз. Таңдауыңызды кез келген "
+     "уақытта өзгерте аласыз.",
+     "We use the cookies this site needs to work. With your consent we also use analytics, "
+     "session recording and marketing. You can change your choice at any time."},
     {"recipients", "Данные получают: {recipients}.", "Деректерді алатындар: {recipients}.",
      "Data is sent to: {recipients}."},
     {"recipient_in", "{vendor} ({countries})", "{vendor} ({countries})", "{vendor} ({countries})"},
@@ -69,8 +77,7 @@ constexpr Entry kTexts[] = {
     {"purpose_analytics", "Аналитика", "Аналитика", "Analytics"},
     {"purpose_session_recording", "Запись сессий", "Сессияларды жазу", "Session recording"},
     {"purpose_marketing", "Маркетинг", "Маркетинг", "Marketing"},
-    {"about_necessary",
-     "Нужны, чтобы сайт работал и помнил ваш выбор. Отключить их нельзя.",
+    {"about_necessary", "Нужны, чтобы сайт работал и помнил ваш выбор. Отключить их нельзя.",
      "Сайт жұмыс істеуі және таңдауыңызды есте сақтауы үшін керек. Оларды өшіруге болмайды.",
      "Needed for the site to work and to remember your choice. They cannot be switched off."},
     {"about_analytics",
@@ -87,8 +94,7 @@ constexpr Entry kTexts[] = {
      "ыңғайсыз жерлерді табу үшін қажет.",
      "Recording of what happens on the page (mouse movements, clicks, scrolling) to find the "
      "parts of the site that are hard to use."},
-    {"about_marketing",
-     "Показ рекламы и оценка её эффективности, в том числе в социальных сетях.",
+    {"about_marketing", "Показ рекламы и оценка её эффективности, в том числе в социальных сетях.",
      "Жарнама көрсету және оның тиімділігін бағалау, соның ішінде әлеуметтік желілерде.",
      "Showing ads and measuring how well they work, including on social networks."},
     // Countries of recipients (ISO 3166 codes in the registry).
@@ -130,7 +136,8 @@ bool known_text_key(std::string_view key) {
   return false;
 }
 
-std::string fill(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
     bool replaced = false;

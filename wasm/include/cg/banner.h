@@ -16,11 +16,11 @@ namespace cg {
 struct BannerInput {
   const Config* config;
   std::string language;
-  ConsentState state;                     // the current decision (checked switches)
-  std::string problem;                    // why no stored decision applies: "policy-changed", ...
-  std::optional<ConsentState> outdated;   // the decision that no longer applies
-  std::vector<const Service*> services;   // the services to name
-  bool gpc = false;                       // the browser sends Global Privacy Control
+  ConsentState state;                    // the current decision (checked switches)
+  std::string problem;                   // why no stored decision applies: "policy-changed", ...
+  std::optional<ConsentState> outdated;  // the decision that no longer applies
+  std::vector<const Service*> services;  // the services to name
+  bool gpc = false;                      // the browser sends Global Privacy Control
 };
 
 // The banner model as JSON text (shape documented in js/runtime/banner/index.js).

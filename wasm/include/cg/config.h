@@ -34,7 +34,7 @@ struct Config {
   bool consent_mode = true;   // send Google Consent Mode v2 signals
   bool ads_data_redaction = true;
   bool url_passthrough = false;
-  bool banner = true;                 // show the built-in banner (false: the site uses the API)
+  bool banner = true;                  // show the built-in banner (false: the site uses the API)
   std::string reopen = "bottom-left";  // the reopen button: bottom-left, bottom-right or none
   std::string theme = "auto";          // light, dark or auto
   std::vector<std::string> services;   // registry ids to name in the banner; empty: those seen

@@ -66,8 +66,8 @@ class Core {
   std::string hostname_;
   bool secure_ = false;
   ConsentState state_;
-  std::string problem_ = "absent";          // why the stored decision did not apply
-  std::optional<ConsentState> outdated_;    // that decision, when outdated
+  std::string problem_ = "absent";        // why the stored decision did not apply
+  std::optional<ConsentState> outdated_;  // that decision, when outdated
   std::vector<const Service*> seen_services_;
   std::vector<std::string> metrica_ids_;
   std::vector<std::string> google_ids_;

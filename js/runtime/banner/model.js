@@ -1,0 +1,77 @@
+// Reads the banner model the core produces (shape in index.js) into a form the layers can
+// trust: every text a string, unknown enum values replaced by their defaults, the policy
+// link allowed only in its allowlisted forms, and what the three buttons decide.
+
+const str = (value) => (typeof value === 'string' ? value : '');
+const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
+
+export function normalize(model) {
+  const m = model && typeof model === 'object' ? model : {};
+  const given = m.texts && typeof m.texts === 'object' ? m.texts : {};
+  // Only strings; a missing text is undefined, which the builders skip.
+  const texts = {};
+  for (const key of Object.keys(given)) texts[key] = str(given[key]);
+  return {
+    language: /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(str(m.language)) ? m.language : '',
+    decided: m.decided === true,
+    gpc: m.gpc === true,
+    theme: oneOf(m.theme, ['light', 'dark'], 'auto'),
+    reopen: oneOf(m.reopen, ['bottom-left', 'bottom-right', 'none'], 'bottom-left'),
+    policyHref: safeHref(m.policyUrl),
+    acceptChoice: m.acceptChoice,
+    texts,
+    purposes: (Array.isArray(m.purposes) ? m.purposes : []).filter((p) => p && typeof p.id === 'string').map(purpose),
+  };
+}
+
+function purpose(p) {
+  const required = p.required === true;
+  return {
+    id: p.id,
+    name: str(p.name),
+    description: str(p.description),
+    required,
+    checked: required || p.checked === true,
+    services: (Array.isArray(p.services) ? p.services : [])
+      .filter((s) => s && typeof s === 'object')
+      .map((s) => ({ name: str(s.name), vendor: str(s.vendor), countries: str(s.countries) })),
+  };
+}
+
+// The policy link is rendered only for "https://host...", "http://host..." or a site path
+// "/...". Anything else ("javascript:", "data:", "//evil", "/\evil", control characters or
+// whitespace that URL parsing would strip) renders no link at all.
+export function safeHref(url) {
+  if (typeof url !== 'string' || /[\u0000-\u0020\u007f\\]/.test(url)) return '';
+  if (/^https?:\/\/[^/]/i.test(url)) return url;
+  if (url[0] === '/' && url[1] !== '/') return url;
+  return '';
+}
+
+// "Accept all": 'all', or with Global Privacy Control everything but marketing (the core's
+// acceptChoice when it sent one, else computed from the purposes).
+export function acceptAllChoice(m) {
+  if (!m.gpc) return 'all';
+  const choice = {};
+  for (const p of m.purposes) if (!p.required) choice[p.id] = p.id !== 'marketing';
+  const given = m.acceptChoice;
+  if (given && typeof given === 'object') {
+    for (const id of Object.keys(given)) if (typeof given[id] === 'boolean') choice[id] = given[id];
+  }
+  choice.marketing = false;
+  return choice;
+}
+
+// id -> checked for every purpose (required ones always true).
+export function checkedMap(m) {
+  return Object.fromEntries(m.purposes.map((p) => [p.id, p.checked]));
+}
+
+// Takes the switch states from a state the caller resolved with ({decided, purposes}).
+export function mergeState(current, state) {
+  const purposes = state && typeof state === 'object' ? state.purposes : null;
+  if (!purposes || typeof purposes !== 'object') return current;
+  const next = { ...current };
+  for (const id of Object.keys(next)) if (typeof purposes[id] === 'boolean') next[id] = purposes[id];
+  return next;
+}

@@ -1,0 +1,112 @@
+// The built-in banner inside the product: shown to undecided visitors, its buttons decide,
+// it says why it asks again, ConsentGuard.open() and data-consent-guard-open reopen it, and
+// a decision in one tab applies in the site's other tabs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withBrowser, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
+
+const env = withBrowser();
+const url = (page) => `${env.server.origin}/pages/${page}`;
+
+test('undecided visitors see the banner; its Accept button decides and releases', async () => {
+  const ctx = await open(env.browser, url('banner-site.html'), { viewport: { width: 360, height: 640 } });
+  await ready(ctx.page);
+  const accept = ctx.page.getByRole('button', { name: 'Принять все' });
+  await accept.waitFor({ state: 'visible', timeout: 3000 });
+  assert.ok(await ctx.page.getByText('ТОО «Намо» (БИН 180540012343)', { exact: false }).isVisible());
+  assert.ok(await ctx.page.getByText('Данные получают: Yandex LLC (Россия).').isVisible());
+  await accept.click();
+  await settle(ctx.page, 500);
+  assert.deepEqual(await standins(ctx.page), ['metrica-tag']);
+  assert.equal(await accept.isVisible(), false, 'the banner went away');
+  await ctx.page.reload();
+  await ready(ctx.page);
+  await settle(ctx.page, 300);
+  assert.equal(await ctx.page.getByRole('button', { name: 'Принять все' }).isVisible(), false, 'not asked again');
+  await ctx.context.close();
+});
+
+test('Reject in the banner keeps everything held', async () => {
+  const ctx = await open(env.browser, url('banner-site.html'));
+  await ready(ctx.page);
+  await ctx.page.getByRole('button', { name: 'Отклонить все' }).click();
+  await settle(ctx.page, 500);
+  assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).decided, true);
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  await ctx.context.close();
+});
+
+test('ConsentGuard.open() and data-consent-guard-open open the settings layer', async () => {
+  const ctx = await open(env.browser, url('banner-site.html'));
+  await ready(ctx.page);
+  await ctx.page.evaluate(() => ConsentGuard.rejectAll());
+  const save = ctx.page.getByRole('button', { name: 'Сохранить выбор' });
+  assert.equal(await save.isVisible(), false);
+  await ctx.page.evaluate(() => ConsentGuard.open());
+  await save.waitFor({ state: 'visible', timeout: 2000 });
+  await ctx.page.keyboard.press('Escape');
+  await save.waitFor({ state: 'hidden', timeout: 2000 });
+  await ctx.page.click('[data-consent-guard-open]');
+  await save.waitFor({ state: 'visible', timeout: 2000 });
+  await ctx.page.getByRole('switch', { name: 'Аналитика' }).check();
+  await save.click();
+  await settle(ctx.page, 500);
+  const state = await ctx.page.evaluate(() => ConsentGuard.get());
+  assert.deepEqual(state.purposes, { necessary: true, analytics: true, session_recording: false, marketing: false });
+  assert.deepEqual(await standins(ctx.page), ['metrica-tag']);
+  await ctx.context.close();
+});
+
+test('asked again after a policy change, saying why', async () => {
+  const ctx = await open(env.browser, url('banner-site.html'));
+  await ready(ctx.page);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await ctx.context.route('**/pages/banner-site.html', async (route) => {
+    const response = await route.fetch();
+    route.fulfill({ response, body: (await response.text()).replace('2026-04-04', '2026-05-01') });
+  });
+  await ctx.page.reload();
+  await ready(ctx.page);
+  await ctx.page
+    .getByText('Мы обновили политику конфиденциальности (версия 2026-05-01)', { exact: false })
+    .waitFor({ timeout: 3000 });
+  await ctx.context.close();
+});
+
+test('Global Privacy Control: Accept all leaves marketing off', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+  );
+  const ctx = await open(env.browser, url('banner-site.html'), { context });
+  await ready(ctx.page);
+  await ctx.page.getByText('Global Privacy Control', { exact: false }).first().waitFor({ timeout: 3000 });
+  await ctx.page.getByRole('button', { name: 'Принять все' }).click();
+  await settle(ctx.page, 300);
+  const state = await ctx.page.evaluate(() => ConsentGuard.get());
+  assert.deepEqual(state.purposes, { necessary: true, analytics: true, session_recording: true, marketing: false });
+  await context.close();
+});
+
+test('a decision in one tab applies at once in the other tabs', async () => {
+  const a = await open(env.browser, url('banner-site.html'));
+  const b = await open(env.browser, url('banner-site.html'), { context: a.context });
+  await ready(a.page);
+  await ready(b.page);
+  await b.page.evaluate(() => {
+    window.changes = [];
+    ConsentGuard.on('change', (s) => window.changes.push(s));
+  });
+  await a.page.evaluate(() => ConsentGuard.acceptAll());
+  await b.page.waitForFunction(() => window.changes.length === 1, null, { timeout: 2000 });
+  await settle(b.page, 400);
+  assert.deepEqual(await standins(b.page), ['metrica-tag'], 'trackers released in the other tab');
+  assert.equal(await b.page.getByRole('button', { name: 'Принять все' }).isVisible(), false, 'its banner went away');
+  await a.page.evaluate(() => ConsentGuard.rejectAll());
+  await b.page.waitForFunction(() => window.changes.length === 2, null, { timeout: 2000 });
+  const last = await b.page.evaluate(() => window.changes[1]);
+  assert.equal(last.reloadRequired, true);
+  assert.equal(last.purposes.analytics, false);
+  assert.deepEqual(await trackerCookies(a.context), []);
+  await a.context.close();
+});
