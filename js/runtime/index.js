@@ -42,7 +42,8 @@ async function start(guard) {
       }
       applyAnswer(guard, answer, true);
       if (guard.broadcast) guard.broadcast();
-      if (guard.ui) guard.ui.decided();
+      // The banner catches up after the released trackers have been sent on their way.
+      if (guard.ui) setTimeout(guard.ui.decided);
       return Promise.resolve(answer.state);
     },
     open() {
@@ -50,8 +51,8 @@ async function start(guard) {
       return Promise.resolve();
     },
   };
-  startUi(guard, configured.config);
   syncTabs(guard, configured.config.site);
+  startUi(guard, configured.config);
   for (const call of guard.queue.splice(0)) guard.impl[call.name](call.arg).then(call.resolve, call.reject);
   if (window.performance && performance.mark) performance.mark('consent-guard:ready');
   guard.resolve();
@@ -68,7 +69,7 @@ function loadCore(guard) {
         instantiate(guard.wasm, imports).then((r) => receive(r.instance, r.module), fail);
         return {};
       },
-    }).then((Module) => resolve(new Module.Core()), fail);
+    }).then(resolve, fail); // the module itself answers: configure(), decide(), ...
   });
 }
 

@@ -9,21 +9,30 @@ export function startUi(guard, config) {
     banner || (banner = createBanner({ model: model(), decide: (choice) => guard.impl.decide(choice), onClose() {} }));
   const whenBody = (fn) => (document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true }));
 
+  let opened = false; // open() came first: the first layer must not replace it
   guard.ui = {
-    open: () => whenBody(() => ensure().show('settings')),
-    // After any decision (the banner's, the API's, another tab's): new switch states, no banner.
+    open() {
+      opened = true;
+      whenBody(() => ensure().show('settings'));
+    },
+    // After any decision (the banner's, the API's, another tab's): new switch states, and the
+    // first layer goes (settings the visitor opened stay open).
     decided() {
       if (!banner) return;
       banner.update(model());
-      banner.hide();
+      if (banner.layer === 'first') banner.hide();
     },
   };
   if (config.banner.enabled) {
-    whenBody(() => {
-      const b = ensure();
-      if (JSON.parse(guard.core.state()).decided) b.hide();
-      else b.show('first');
-    });
+    // In a task of its own: ready (and the trackers a stored decision releases) come first.
+    setTimeout(() =>
+      whenBody(() => {
+        if (opened) return;
+        const b = ensure();
+        if (JSON.parse(guard.core.state()).decided) b.hide();
+        else b.show('first');
+      }),
+    );
   }
   document.addEventListener('click', (event) => {
     const opener = event.target && event.target.closest && event.target.closest('[data-consent-guard-open]');

@@ -303,6 +303,9 @@ test('the API: calls before ready are queued, bad choices are refused and change
     updatedAt: null,
   });
   assert.deepEqual(await standins(ctx.page), ['metrica-tag'], 'the queued decision was applied');
+  const save = ctx.page.getByRole('button', { name: 'Save choices' });
+  await save.waitFor({ state: 'visible', timeout: 2000 }); // the queued open()
+  await ctx.page.keyboard.press('Escape');
   const refused = await ctx.page.evaluate(async () => {
     const errors = [];
     for (const bad of [{ necessary: false }, { marketing: 'yes' }, 42, null]) {

@@ -64,7 +64,8 @@ function urlsToCheck() {
 }
 
 test('loader rules and core agree on every registry host and vector URL', () => {
-  const core = new Module.Core();
+  Module.reset();
+  const core = Module;
   const urls = urlsToCheck();
   assert.ok(urls.length > 500, `only ${urls.length} URLs`);
   let trackers = 0;
@@ -74,11 +75,11 @@ test('loader rules and core agree on every registry host and vector URL', () => 
     assert.equal(loaderPurpose(url), expected, url);
   }
   assert.ok(trackers > 200, `only ${trackers} tracker URLs among ${urls.length}`);
-  core.delete();
 });
 
 test('loader cookie and storage rules agree with the core purge plan', () => {
-  const core = new Module.Core();
+  Module.reset();
+  const core = Module;
   core.configure('{"site":"a","policyVersion":"1"}', '', '{"hostname":"namo.kz"}');
   const names = [
     '_ym_uid',
@@ -123,5 +124,4 @@ test('loader cookie and storage rules agree with the core purge plan', () => {
       assert.equal(byName(data.s, name) === bit, storage.has(name), `storage key ${name} for purpose bit ${bit}`);
     }
   }
-  core.delete();
 });

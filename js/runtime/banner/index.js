@@ -209,6 +209,10 @@ export function createBanner({ model, decide, onClose } = {}) {
     element: host,
     show: (layer) => show(layer === 'settings' ? 'settings' : 'first'),
     hide,
+    /** The layer on screen: 'first', 'settings' or null. */
+    get layer() {
+      return s.layer;
+    },
     update,
     destroy() {
       window.removeEventListener('keydown', onKeydown, true);
