@@ -110,3 +110,22 @@ test('a decision in one tab applies at once in the other tabs', async () => {
   assert.deepEqual(await trackerCookies(a.context), []);
   await a.context.close();
 });
+
+test('asked again when the decision has expired, saying since when', async () => {
+  // A decision made on 2025-01-10 that was valid for 30 days (written as the core would).
+  const body = '1|test-site|2026-04-04|7|1736500000|1739092000';
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(body)) h = Math.imul(h ^ byte, 16777619) >>> 0;
+  const value = body + '|' + h.toString(16).padStart(8, '0');
+  const context = await env.browser.newContext();
+  await context.addCookies([{ name: 'cg_consent', value, url: env.server.origin }]);
+  const ctx = await open(env.browser, url('banner-site.html'), { context });
+  await ready(ctx.page);
+  await ctx.page
+    .getByText('Срок действия вашего выбора от 2025-01-10 истёк', { exact: false })
+    .waitFor({ timeout: 3000 });
+  assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).decided, false);
+  await settle(ctx.page, 300);
+  assert.deepEqual(await standins(ctx.page), [], 'an expired decision releases nothing');
+  await context.close();
+});
