@@ -103,7 +103,7 @@ std::vector<InlineMatch> classify_inline(std::string_view text) {
   return matches;
 }
 
-const NameRule* match_name(const std::vector<NameRule>& rules, std::string_view name) {
+const NameRule* match_name(Span<NameRule> rules, std::string_view name) {
   for (const auto& rule : rules) {
     if (rule.prefix ? name.substr(0, rule.name.size()) == rule.name : name == rule.name) {
       return &rule;

@@ -30,6 +30,6 @@ std::vector<InlineMatch> classify_inline(std::string_view text);
 std::vector<std::string> extract_ids(IdKind kind, std::string_view text);
 
 // The name rule a cookie or storage key falls under, or null.
-const NameRule* match_name(const std::vector<NameRule>& rules, std::string_view name);
+const NameRule* match_name(Span<NameRule> rules, std::string_view name);
 
 }  // namespace cg

@@ -1,15 +1,38 @@
 // The tracker registry: every service the guard knows, the hosts it talks to, the
 // cookies and storage keys it writes, and how its inline snippets look. This is the one
-// source of truth; the synchronous loader gets a generated copy of the host rules
-// (see loader_data.h) and a test proves the two classify alike.
+// source of truth, kept as constant data; the synchronous loader gets a generated copy of
+// the host rules (see loader_data.h) and a test proves the two classify alike.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
-#include <vector>
 
 #include "cg/purpose.h"
 
 namespace cg {
+
+// A read-only view of a constant array (C++17 has no std::span).
+template <typename T>
+struct Span {
+  const T* first = nullptr;
+  size_t count = 0;
+  constexpr const T* begin() const { return first; }
+  constexpr const T* end() const { return first + count; }
+  constexpr size_t size() const { return count; }
+  constexpr bool empty() const { return count == 0; }
+  constexpr const T& operator[](size_t i) const { return first[i]; }
+};
+
+template <typename T, size_t N>
+constexpr Span<T> span_of(const T (&items)[N]) {
+  return {items, N};
+}
+template <typename T, size_t N>
+constexpr Span<T> span_of(const std::array<T, N>& items) {
+  return {items.data(), N};
+}
 
 // One host (and optionally path/query) a service contacts, and the purpose that traffic
 // serves. Rules are checked in registry order; the first match wins, so narrower rules
@@ -18,7 +41,7 @@ struct HostRule {
   std::string_view host;          // "mc.yandex.ru" exactly, or ".clarity.ms": it and subdomains
   std::string_view path_prefix;   // "" matches any path; otherwise the path starts with it
   std::string_view query_prefix;  // "" matches any query; else a parameter starts with it
-  Purpose purpose;
+  Purpose purpose = Purpose::necessary;
 };
 
 // A cookie or storage key name: exact, or a prefix when `prefix` is true ("_ga_" + id).
@@ -38,14 +61,14 @@ struct Service {
   std::string_view countries;  // ISO 3166 codes of the recipient, comma separated
   Purpose purpose;             // the service's main purpose
   IdKind id_kind;
-  std::vector<HostRule> hosts;
-  std::vector<NameRule> cookies;
-  std::vector<NameRule> storage;
-  std::vector<std::string_view> inline_signatures;  // substrings that betray its snippets
+  Span<HostRule> hosts;
+  Span<NameRule> cookies;
+  Span<NameRule> storage;
+  Span<std::string_view> inline_signatures;  // substrings that betray its snippets
 };
 
 // All known services, in classification order.
-const std::vector<Service>& registry();
+Span<Service> registry();
 const Service* find_service(std::string_view id);
 
 }  // namespace cg
