@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const dist = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist');
@@ -36,3 +37,17 @@ for (const [label, files, target] of [
     `${label.padEnd(28)}${KB(sum(files, 'raw'))}  ${KB(gz)}  ${KB(sum(files, 'brotli'))}   target <= ${target} KB gzip: ${gz <= target * 1024 ? 'met' : 'MISSED'}`,
   );
 }
+
+// The banner's share (issue 3): its UI bundled alone, as it sits inside consent-guard-core.js.
+const banner = (
+  await build({
+    entryPoints: [join(dist, '..', 'js/runtime/banner/index.js')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+  })
+).outputFiles[0].contents;
+console.log(
+  `${'banner UI (part of core.js)'.padEnd(28)}${KB(banner.length)}  ${KB(gzipSync(banner, { level: 9 }).length)}  ${KB(brotliCompressSync(banner).length)}`,
+);

@@ -6,6 +6,7 @@ export function createGuard(data, tag) {
   const guard = {
     allowed: 0, // purpose bits the visitor allowed: 1 analytics, 2 session_recording, 4 marketing
     held: [], // {el, kind: 'script'|'img'|'iframe', bit, url, type} in the order they were held
+    released: new WeakSet(), // elements let go (a moved element is not held again)
     preloaded: [], // tracker tags written in the HTML (the preload scanner may fetch them)
     tag,
     base: src.slice(0, src.lastIndexOf('/') + 1),

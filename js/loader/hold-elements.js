@@ -98,12 +98,14 @@ function inspect(guard, node, hold) {
     }
     return;
   }
+  if (guard.released.has(node) || guard.held.some((h) => h.el === node)) return; // seen (or moved)
   if (node.hasAttribute('data-consent')) {
     guard.held.push({ el: node, kind: tag.toLowerCase(), manual: node.getAttribute('data-consent') });
+    if (guard.release) guard.release(); // added after the decision: its purpose may be allowed
     return;
   }
   const url = node.getAttribute('src');
-  if (!url || guard.held.some((h) => h.el === node)) return;
+  if (!url) return;
   const executable = tag !== 'SCRIPT' || /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i.test(node.type);
   if (!executable || !guard.blocks(url)) return;
   guard.preloaded.push({ tag: node.outerHTML.slice(0, node.outerHTML.indexOf('>') + 1), url });

@@ -4,6 +4,7 @@
 // touches the DOM, cookies and the network.
 import { readConfig } from './config-source.js';
 import { applyAnswer } from './apply.js';
+import { release } from './release.js';
 import { watchPage } from './page-scan.js';
 import { startUi } from './ui.js';
 import { syncTabs } from './tabs.js';
@@ -51,6 +52,7 @@ async function start(guard) {
       return Promise.resolve();
     },
   };
+  guard.release = () => release(guard); // for hand-tagged elements added later
   syncTabs(guard, configured.config.site);
   startUi(guard, configured.config);
   for (const call of guard.queue.splice(0)) guard.impl[call.name](call.arg).then(call.resolve, call.reject);

@@ -27,6 +27,7 @@ export function release(guard) {
 
 function releaseOne(guard, held) {
   const { el } = held;
+  guard.released.add(el);
   const { setAttribute, srcSetters, typeDesc, heldScripts } = guard.raw;
   if (held.kind !== 'script') {
     const url = held.manual === undefined ? held.url : el.getAttribute('data-src');

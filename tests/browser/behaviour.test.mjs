@@ -4,7 +4,17 @@
 // configuration errors and a strict CSP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
+import {
+  withBrowser,
+  open,
+  ready,
+  settle,
+  trackerRequests,
+  trackerCookies,
+  standins,
+  changePolicyVersion,
+  eventually,
+} from './harness.mjs';
 
 const env = withBrowser();
 const url = (page) => `${env.server.origin}/pages/${page}`;
@@ -209,6 +219,20 @@ test('hand-tagged scripts, iframes and images are held and released by purpose',
   assert.equal(after.inline, 1, 'released once, not twice');
   assert.match(after.iframe, /facebook\.com\/plugins/);
   assert.equal(after.typo, undefined);
+  // Hand-tagged elements added after the decision run at once when their purpose is allowed,
+  // and once only, even when the page moves them.
+  const late = await ctx.page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.type = 'text/plain';
+    s.setAttribute('data-consent', 'analytics');
+    s.text = 'window.lateRan = (window.lateRan || 0) + 1;';
+    document.body.appendChild(s);
+    await new Promise((r) => setTimeout(r, 50));
+    document.head.appendChild(s); // moved
+    await new Promise((r) => setTimeout(r, 50));
+    return window.lateRan;
+  });
+  assert.equal(late, 1);
   await ctx.context.close();
 });
 
@@ -216,20 +240,22 @@ test("withdrawal deletes the purposes' cookies and keys, blocks at once, and ask
   const ctx = await open(env.browser, url('combo.html'));
   await ready(ctx.page);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
-  await settle(ctx.page, 700);
-  const before = await trackerCookies(ctx.context);
-  assert.ok(before.includes('_ym_uid') && before.includes('_ga') && before.includes('_fbp'), before.join());
+  await eventually(async () => {
+    const before = await trackerCookies(ctx.context);
+    assert.ok(before.includes('_ym_uid') && before.includes('_ga') && before.includes('_fbp'), before.join());
+  });
   await ctx.page.evaluate(() => {
     window.changes = [];
     ConsentGuard.on('change', (s) => window.changes.push(s));
   });
   await ctx.page.evaluate(() => ConsentGuard.set({ marketing: false }));
-  let cookies = await trackerCookies(ctx.context);
-  assert.ok(!cookies.includes('_fbp') && !cookies.includes('_ttp') && !cookies.includes('tmr_lvid'), cookies.join());
-  assert.ok(cookies.includes('_ym_uid') && cookies.includes('_ga'), 'analytics cookies stay');
+  await eventually(async () => {
+    const cookies = await trackerCookies(ctx.context);
+    assert.ok(!cookies.includes('_fbp') && !cookies.includes('_ttp') && !cookies.includes('tmr_lvid'), cookies.join());
+    assert.ok(cookies.includes('_ym_uid') && cookies.includes('_ga'), 'analytics cookies stay');
+  });
   await ctx.page.evaluate(() => ConsentGuard.rejectAll());
-  cookies = await trackerCookies(ctx.context);
-  assert.deepEqual(cookies, []);
+  await eventually(async () => assert.deepEqual(await trackerCookies(ctx.context), []));
   const storage = await ctx.page.evaluate(() => Object.keys(localStorage).filter((k) => /^_ym|^_hj|^_cl/.test(k)));
   assert.deepEqual(storage, []);
   const changes = await ctx.page.evaluate(() => window.changes);
@@ -273,10 +299,7 @@ test('a new policy version asks again', async () => {
   const ctx = await open(env.browser, url('metrica-current.html'));
   await ready(ctx.page);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
-  await ctx.context.route('**/pages/metrica-current.html', async (route) => {
-    const response = await route.fetch();
-    route.fulfill({ response, body: (await response.text()).replace('2026-04-04', '2026-05-01') });
-  });
+  await changePolicyVersion(ctx.context, 'metrica-current.html', '2026-05-01');
   await ctx.page.reload();
   await ready(ctx.page);
   const state = await ctx.page.evaluate(() => ConsentGuard.get());
@@ -491,13 +514,15 @@ test('withdrawal deletes cookies on every domain level a tracker may have used',
     document.cookie = 'site_lang=kk; path=/; domain=namo.test';
   });
   const names = async () => (await ctx.context.cookies(origin)).map((c) => `${c.name}@${c.domain}`).sort();
-  assert.ok((await names()).includes('_ym_d@.namo.test'));
+  await eventually(async () => assert.ok((await names()).includes('_ym_d@.namo.test')));
   await ctx.page.evaluate(() => ConsentGuard.rejectAll());
-  const left = await names();
-  assert.deepEqual(
-    left.filter((n) => !n.startsWith('cg_consent')),
-    ['site_lang@.namo.test'],
-  );
+  await eventually(async () => {
+    const left = await names();
+    assert.deepEqual(
+      left.filter((n) => !n.startsWith('cg_consent')),
+      ['site_lang@.namo.test'],
+    );
+  });
   await ctx.context.close();
 });
 

@@ -140,3 +140,27 @@ export async function trackerCookies(context) {
 
 // Tracker stand-ins that ran (the ordinary-library stand-in is not a tracker).
 export const standins = (page) => page.evaluate(() => (window.__standins || []).filter((s) => s !== 'ordinary'));
+
+// From now on, serves `page` (a path under /pages/) with another data-policy-version, as
+// when the operator publishes a new policy.
+export function changePolicyVersion(context, page, version) {
+  return context.route(`**/pages/${page}`, async (route) => {
+    const response = await route.fetch();
+    route.fulfill({ response, body: (await response.text()).replace('2026-04-04', version) });
+  });
+}
+
+// Retries `check` (which throws until it holds) for up to `ms`: for effects the browser
+// applies asynchronously, such as cookie writes reaching the network service that
+// context.cookies() reads.
+export async function eventually(check, ms = 2000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -3,7 +3,17 @@
 // a decision in one tab applies in the site's other tabs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
+import {
+  withBrowser,
+  open,
+  ready,
+  settle,
+  trackerRequests,
+  trackerCookies,
+  standins,
+  changePolicyVersion,
+  eventually,
+} from './harness.mjs';
 
 const env = withBrowser();
 const url = (page) => `${env.server.origin}/pages/${page}`;
@@ -61,10 +71,7 @@ test('asked again after a policy change, saying why', async () => {
   const ctx = await open(env.browser, url('banner-site.html'));
   await ready(ctx.page);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
-  await ctx.context.route('**/pages/banner-site.html', async (route) => {
-    const response = await route.fetch();
-    route.fulfill({ response, body: (await response.text()).replace('2026-04-04', '2026-05-01') });
-  });
+  await changePolicyVersion(ctx.context, 'banner-site.html', '2026-05-01');
   await ctx.page.reload();
   await ready(ctx.page);
   await ctx.page
@@ -107,7 +114,7 @@ test('a decision in one tab applies at once in the other tabs', async () => {
   const last = await b.page.evaluate(() => window.changes[1]);
   assert.equal(last.reloadRequired, true);
   assert.equal(last.purposes.analytics, false);
-  assert.deepEqual(await trackerCookies(a.context), []);
+  await eventually(async () => assert.deepEqual(await trackerCookies(a.context), []));
   await a.context.close();
 });
 
