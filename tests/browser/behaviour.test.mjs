@@ -30,8 +30,8 @@ for (const [page, id] of [
     const ctx = await open(env.browser, url(page));
     await ready(ctx.page);
     await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true, session_recording: false }));
-    await settle(ctx.page, 600);
-    assert.equal(sent(ctx, new RegExp(`/watch/${id}`)).length >= 1, true, 'Metrica hit sent');
+    await eventually(() => assert.ok(sent(ctx, new RegExp(`/watch/${id}`)).length >= 1, 'Metrica hit sent'), 3000);
+    await settle(ctx.page, 300);
     assert.deepEqual(sent(ctx, /webvisor/), [], 'no Webvisor traffic');
     const inits = await ctx.page.evaluate(() =>
       (window.__standinLog || []).filter((e) => e.event === 'init').map((e) => e.opts.webvisor),

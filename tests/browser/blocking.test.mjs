@@ -3,7 +3,7 @@
 // every tracker host is answered by a stand-in that behaves like the real script.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, open, ready, settle, trackerRequests, trackerCookies, standins } from './harness.mjs';
+import { withBrowser, open, ready, settle, trackerRequests, trackerCookies, standins, eventually } from './harness.mjs';
 
 // scripts: stand-ins that must run after acceptAll; hits: requests they must send.
 export const PAGES = [
@@ -101,7 +101,7 @@ for (const spec of PAGES) {
     const state = await ctx.page.evaluate(() => ConsentGuard.acceptAll());
     assert.deepEqual(state.purposes, { necessary: true, analytics: true, session_recording: true, marketing: true });
     await settle(ctx.page, 600);
-    await assertTracked(ctx, spec, 'accepted');
+    await eventually(() => assertTracked(ctx, spec, 'accepted'), 3000); // slow machines load later
     await ctx.context.close();
   });
 
@@ -124,7 +124,7 @@ for (const spec of PAGES) {
     assert.equal(await ready(next.page), true);
     assert.equal((await next.page.evaluate(() => ConsentGuard.get())).decided, true);
     await settle(next.page, 600);
-    await assertTracked(next, spec, 'next page load');
+    await eventually(() => assertTracked(next, spec, 'next page load'), 3000);
     await first.context.close();
   });
 }
