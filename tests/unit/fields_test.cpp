@@ -1,0 +1,122 @@
+#include "cg/fields.h"
+
+#include <catch2/catch.hpp>
+
+using namespace cg;
+
+namespace {
+std::string kind_of(FieldInfo f) {
+  return std::string(pii_kind_name(classify_field(f).kind));
+}
+FieldInfo labelled(std::string label, std::string tag = "input") {
+  FieldInfo f;
+  f.tag = tag;
+  f.type = tag == "input" ? "text" : "";
+  f.label = label;
+  return f;
+}
+FieldInfo named(std::string name) {
+  FieldInfo f;
+  f.tag = "input";
+  f.name = name;
+  return f;
+}
+}  // namespace
+
+TEST_CASE("case folding covers Russian and Kazakh letters", "[fields]") {
+  CHECK(fold_case("ТЕЛЕФОН Нөміріңіз") == "телефон нөміріңіз");
+  CHECK(fold_case("ӘҒҚҢӨҰҮҺІ Ё") == "әғқңөұүһі е");
+  CHECK(fold_case("E-Mail") == "e-mail");
+}
+
+TEST_CASE("strong signals: type, autocomplete, inputmode", "[fields]") {
+  FieldInfo f;
+  f.type = "password";
+  CHECK(classify_field(f).signal == "type=password");
+  f = {};
+  f.autocomplete = "shipping tel";
+  CHECK(kind_of(f) == "phone");
+  f = {};
+  f.autocomplete = "cc-number";
+  CHECK(kind_of(f) == "card");
+  f = {};
+  f.inputmode = "email";
+  CHECK(kind_of(f) == "email");
+  f = {};
+  f.type = "checkbox";
+  f.label = "Согласен на обработку персональных данных, телефон";
+  CHECK(kind_of(f) == "none");
+}
+
+TEST_CASE("labels in Russian", "[fields]") {
+  CHECK(kind_of(labelled("Ваше имя")) == "person_name");
+  CHECK(kind_of(labelled("Имя гостя")) == "person_name");
+  CHECK(kind_of(labelled("ФИО")) == "person_name");
+  CHECK(kind_of(labelled("Как к вам обращаться?")) == "person_name");
+  CHECK(kind_of(labelled("Телефон")) == "phone");
+  CHECK(kind_of(labelled("Электронная почта")) == "email");
+  CHECK(kind_of(labelled("Почтовый индекс")) == "address");
+  CHECK(kind_of(labelled("Адрес доставки")) == "address");
+  CHECK(kind_of(labelled("Код домофона")) == "address");
+  CHECK(kind_of(labelled("ИИН")) == "iin");
+  CHECK(kind_of(labelled("Дата рождения")) == "birth_date");
+  CHECK(kind_of(labelled("Комментарий к заказу", "textarea")) == "message");
+  CHECK(kind_of(labelled("Код из SMS")) == "secret");
+}
+
+TEST_CASE("labels in Kazakh", "[fields]") {
+  CHECK(kind_of(labelled("Атыңыз")) == "person_name");
+  CHECK(kind_of(labelled("Аты-жөніңіз")) == "person_name");
+  CHECK(kind_of(labelled("Телефон нөміріңіз")) == "phone");
+  CHECK(kind_of(labelled("Электрондық пошта")) == "email");
+  CHECK(kind_of(labelled("Мекенжай")) == "address");
+  CHECK(kind_of(labelled("ЖСН")) == "iin");
+  CHECK(kind_of(labelled("Туған күніңіз")) == "birth_date");
+  CHECK(kind_of(labelled("Пікіріңіз", "textarea")) == "message");
+  CHECK(kind_of(labelled("Құпия сөз")) == "secret");
+}
+
+TEST_CASE("labels in English and name attributes", "[fields]") {
+  CHECK(kind_of(labelled("Your name")) == "person_name");
+  CHECK(kind_of(labelled("Email address")) == "email");
+  CHECK(kind_of(labelled("Cardholder name")) == "person_name");
+  CHECK(kind_of(named("billing_first_name")) == "person_name");
+  CHECK(kind_of(named("your-tel")) == "phone");
+  CHECK(kind_of(named("order_comments")) == "message");
+  CHECK(kind_of(named("Textarea")) == "message");
+  CHECK(kind_of(named("form_fields[name]")) == "person_name");
+}
+
+TEST_CASE("what carries no personal data is left alone", "[fields]") {
+  for (const char* label : {"Количество гостей", "Қонақтар саны", "Number of guests", "Дата визита",
+                            "Келу күні", "Время", "Уақыты", "Поиск по меню", "Іздеу", "Промокод",
+                            "Company name", "Название блюда", "Тағам атауы", "Номер стола", "Город",
+                            "Username", "How did you hear about us?", "Желательное время звонка"}) {
+    INFO(label);
+    CHECK(kind_of(labelled(label)) == "none");
+  }
+  FieldInfo search;
+  search.type = "search";
+  search.placeholder = "Найти блюдо";
+  CHECK(kind_of(search) == "none");
+}
+
+TEST_CASE("placeholders that show the shape of the value", "[fields]") {
+  FieldInfo f;
+  f.placeholder = "+7 (___) ___-__-__";
+  CHECK(kind_of(f) == "phone");
+  f.placeholder = "name@example.kz";
+  CHECK(kind_of(f) == "email");
+}
+
+TEST_CASE("personal data in text", "[fields][text]") {
+  auto found = find_pii_in_text(
+      "Звоните +7 (701) 234-56-78 или 8 727 123 45 67, пишите hello@namo.kz. ИИН 900101300017. "
+      "Бешбармак 3 500 ₸, заказ №12345, ИИН с ошибкой 900101300015.");
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].kind == PiiKind::phone);
+  CHECK(found[1].kind == PiiKind::phone);
+  CHECK(found[2].kind == PiiKind::email);
+  CHECK(found[3].kind == PiiKind::iin);
+  CHECK(find_pii_in_text("Меню на 2026-04-04, столик на 4 персоны").empty());
+}

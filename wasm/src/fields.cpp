@@ -1,0 +1,308 @@
+#include "cg/fields.h"
+
+#include <algorithm>
+
+#include "cg/config.h"
+
+namespace cg {
+namespace {
+
+using K = PiiKind;
+
+// Keyword stems, checked in this order; the first stem found at the start of a word in a
+// signal decides. Order carries meaning: "cardholder" is a name before "card" is a card,
+// "почтовый индекс" an address before "почта" an e-mail, "комментарий к заказу" a message
+// before "заказ" a non-personal field, "имя гостя" a name before "гостей" a head count.
+struct Rule {
+  K kind;
+  std::string_view stems[32];
+};
+
+constexpr Rule kRules[] = {
+    {K::secret,
+     {"пароль", "password", "passwd", "pwd", "құпия", "pin", "пин", "смс", "sms", "otp",
+      "одноразов", "код подтвержд", "растау"}},
+    {K::person_name, {"cardholder", "держател", "владелец карт", "карта иесі", "name on card"}},
+    {K::card,
+     {"номер карт", "карта нөмір", "карт нөмір", "card", "cvv", "cvc", "срок действия", "expir",
+      "exp date", "мм гг", "mm yy", "cc"}},
+    {K::birth_date, {"рожд", "туған", "birth", "bday", "dob"}},
+    {K::iin, {"иин", "жсн", "iin", "бин", "бсн", "bin"}},
+    {K::address, {"индекс", "почтовый", "postcode", "postal", "zip"}},
+    {K::email,
+     {"email", "e mail", "mail", "почта", "почты", "почту", "почтой", "электрон", "пошта"}},
+    {K::phone,
+     {"телефон", "phone", "тел", "tel", "whatsapp", "ватсап", "вотсап", "мобильн", "mobile",
+      "моб"}},
+    {K::message, {"комментар", "сообщени", "пожелан", "отзыв",     "вопрос", "просьб",
+                  "примечан",  "аллерг",   "пікір",   "хабарлама", "тілек",  "сұрақ",
+                  "өтініш",    "ескерт",   "comment", "message",   "wish",   "feedback",
+                  "review",    "question", "request", "note",      "allerg", "textarea"}},
+    // Words that make "name", "number" or "code" something other than personal data.
+    {K::none, {"компани",  "company", "организац", "organization", "фирм",  "ұйым",      "блюд",
+               "тағам",    "dish",    "логин",     "login",        "user",  "пользоват", "стол",
+               "үстел",    "table",   "promo",     "промо",        "купон", "coupon",    "заказ",
+               "тапсырыс", "order",   "мероприят", "event"}},
+    {K::person_name,
+     {"имя", "фио", "фамилия", "отчество", "обращаться", "зовут", "name", "аты", "есім", "тегі",
+      "жөні", "контактное лицо", "получател", "first", "last", "surname", "fullname",
+      "contact person"}},
+    {K::address,
+     {"адрес", "мекен",    "address", "улиц",      "көше",  "street",   "дом",   "квартир",
+      "пәтер", "кв",       "подъезд", "кіреберіс", "этаж",  "қабат",    "floor", "apartment",
+      "apt",   "entrance", "домофон", "intercom",  "house", "building", "корпус"}},
+    // Plainly not personal: head counts, dates and times of a visit, search, places, ratings.
+    {K::none, {"количеств", "саны",  "гостей",  "guests", "человек", "адам",    "persons", "people",
+               "дата",      "date",  "күні",    "время",  "уақыт",   "time",    "поиск",   "іздеу",
+               "search",    "город", "қала",    "city",   "страна",  "country", "рейтинг", "оценк",
+               "rating",    "тема",  "subject", "узнал",  "hear",    "источник"}},
+};
+
+// Appends the code point `cp` as UTF-8.
+void put_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+uint32_t lower(uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;  // А..Я
+  if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;        // Ѐ..Џ (Ё, І, ...)
+  if (cp == 0x451) return 0x435;                     // ё is written as е as often as not
+  // Kazakh letters Ғ Қ Ң Ү Ұ Һ Ә Ө: upper case even, lower case odd.
+  if ((cp >= 0x492 && cp <= 0x4BB) || (cp >= 0x4D8 && cp <= 0x4E9)) return cp | 1;
+  return cp;
+}
+
+bool is_letter_or_digit(uint32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 0x400 && cp <= 0x4FF);
+}
+
+// Words separated by single spaces: camelCase split, punctuation and digits dropped
+// around words, so that "billing_first_name", "yourName" and "E-mail:" all read plainly.
+std::string words(std::string_view text) {
+  std::string out;
+  bool space = true;
+  uint32_t prev = 0;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    uint32_t cp = c;
+    size_t n = 1;
+    if (c >= 0xC0 && c < 0xE0 && i + 1 < text.size()) {
+      cp = ((c & 0x1F) << 6) | (text[i + 1] & 0x3F);
+      n = 2;
+    } else if (c >= 0xE0 && c < 0xF0 && i + 2 < text.size()) {
+      cp = ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
+      n = 3;
+    }
+    i += n;
+    bool camel = cp >= 'A' && cp <= 'Z' && prev >= 'a' && prev <= 'z';
+    prev = cp;
+    cp = lower(cp);
+    if (!is_letter_or_digit(cp) && cp != '+' && cp != '@') {
+      space = true;
+      continue;
+    }
+    if ((space || camel) && !out.empty()) out += ' ';
+    space = false;
+    put_utf8(out, cp);
+  }
+  return out;
+}
+
+// A stem found at the start of a word (so "тел" is not found in "желательно").
+bool has_word_stem(std::string_view text, std::string_view stem) {
+  for (size_t pos = text.find(stem); pos != std::string_view::npos;
+       pos = text.find(stem, pos + 1)) {
+    if (pos == 0 || text[pos - 1] == ' ') return true;
+  }
+  return false;
+}
+
+// A phone mask or number in a placeholder ("+7 (___) ___-__-__"), or an e-mail example.
+K shape_of(std::string_view raw) {
+  if (raw.find('@') != std::string_view::npos) return K::email;
+  if (raw.find("+7") != std::string_view::npos || raw.find("(7") != std::string_view::npos ||
+      raw.find("___") != std::string_view::npos) {
+    return K::phone;
+  }
+  return K::none;
+}
+
+bool decide(std::string_view source, std::string_view raw, FieldVerdict& out) {
+  if (raw.empty()) return false;
+  // An example value says more than any word in it ("name@example.kz" is an e-mail).
+  if (source == "placeholder" && shape_of(raw) != K::none) {
+    out = {shape_of(raw), "placeholder:shape"};
+    return true;
+  }
+  std::string text = words(raw);
+  for (const auto& rule : kRules) {
+    for (auto stem : rule.stems) {
+      if (!stem.empty() && has_word_stem(text, stem)) {
+        out = {rule.kind, std::string(source) + ":" + std::string(stem)};
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+K autocomplete_kind(std::string_view token) {
+  if (token == "name" || token == "given-name" || token == "family-name" ||
+      token == "additional-name" || token == "nickname" || token == "cc-name") {
+    return K::person_name;
+  }
+  if (token.substr(0, 3) == "tel") return K::phone;
+  if (token == "email") return K::email;
+  if (token.substr(0, 4) == "bday") return K::birth_date;
+  if (token.substr(0, 3) == "cc-") return K::card;
+  if (token == "current-password" || token == "new-password" || token == "one-time-code") {
+    return K::secret;
+  }
+  if (token == "street-address" || token.substr(0, 12) == "address-line" ||
+      token == "postal-code" || token == "address-level2" || token == "address-level3" ||
+      token == "address-level4") {
+    return K::address;
+  }
+  return K::none;
+}
+
+}  // namespace
+
+std::string_view pii_kind_name(PiiKind kind) {
+  constexpr std::string_view kNames[] = {"none", "person_name", "phone", "email",  "address",
+                                         "iin",  "birth_date",  "card",  "secret", "message"};
+  return kNames[static_cast<int>(kind)];
+}
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    if (c >= 0xC0 && c < 0xE0 && i + 1 < text.size()) {
+      put_utf8(out, lower(((c & 0x1F) << 6) | (text[i + 1] & 0x3F)));
+      i += 2;
+    } else {
+      out += static_cast<char>(c < 0x80 ? lower(c) : c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+FieldVerdict classify_field(const FieldInfo& f) {
+  std::string type = fold_case(f.type);
+  if (type == "password") return {K::secret, "type=password"};
+  if (type == "email") return {K::email, "type=email"};
+  if (type == "tel") return {K::phone, "type=tel"};
+  if (type == "hidden" || type == "checkbox" || type == "radio" || type == "submit") {
+    return {K::none, "type=" + type};
+  }
+  // autocomplete may hold several tokens ("shipping tel"): the last one names the field.
+  std::string ac = fold_case(f.autocomplete);
+  std::string_view last = ac;
+  if (auto space = last.rfind(' '); space != std::string_view::npos) last.remove_prefix(space + 1);
+  if (K kind = autocomplete_kind(last); kind != K::none) {
+    return {kind, "autocomplete=" + std::string(last)};
+  }
+  std::string inputmode = fold_case(f.inputmode);
+  if (inputmode == "tel") return {K::phone, "inputmode=tel"};
+  if (inputmode == "email") return {K::email, "inputmode=email"};
+  FieldVerdict v;
+  for (const auto& [source, text] :
+       {std::pair<std::string_view, const std::string&>{"label", f.label},
+        {"aria-label", f.aria_label},
+        {"placeholder", f.placeholder},
+        {"name", f.name},
+        {"id", f.id}}) {
+    if (decide(source, text, v)) return v;
+  }
+  if (fold_case(f.tag) == "textarea") return {K::message, "textarea"};
+  if (type == "search") return {K::none, "type=search"};
+  // A heading is weak evidence: it names the form more often than the field.
+  if (decide("heading", f.heading, v) && v.kind != K::message) return v;
+  return {K::none, ""};
+}
+
+namespace {
+
+bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// A run of digits with phone separators; true for 10 or 11 digits in a Kazakh/Russian form.
+size_t phone_at(std::string_view t, size_t i, size_t& end) {
+  size_t digits = 0, j = i;
+  std::string d;
+  while (j < t.size() && (digit(t[j]) || t[j] == ' ' || t[j] == '-' || t[j] == '(' || t[j] == ')' ||
+                          (j == i && t[j] == '+'))) {
+    if (digit(t[j])) d += t[j], ++digits;
+    ++j;
+  }
+  while (j > i && !digit(t[j - 1]) && t[j - 1] != ')') --j;
+  end = j;
+  bool ok = (digits == 11 && (d[0] == '7' || d[0] == '8')) || (digits == 10 && d[0] == '7');
+  return ok ? digits : 0;
+}
+
+bool plausible_iin(std::string_view d) {
+  int month = (d[2] - '0') * 10 + (d[3] - '0');
+  int day = (d[4] - '0') * 10 + (d[5] - '0');
+  return kz_id_valid(d) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+bool email_char(char c) {
+  return digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
+         c == '-' || c == '+';
+}
+
+}  // namespace
+
+std::vector<TextFinding> find_pii_in_text(std::string_view t) {
+  std::vector<TextFinding> found;
+  for (size_t i = 0; i < t.size();) {
+    bool starts = i == 0 || !(digit(t[i - 1]) || email_char(t[i - 1]));
+    if (t[i] == '@') {
+      size_t a = i, b = i + 1;
+      while (a > 0 && email_char(t[a - 1])) --a;
+      while (b < t.size() && email_char(t[b])) ++b;
+      while (b > i + 1 && t[b - 1] == '.') --b;  // the full stop after an address
+      std::string_view domain = t.substr(i + 1, b - i - 1);
+      if (a < i && domain.find('.') != std::string_view::npos && domain.back() != '.') {
+        found.push_back({K::email, a, b - a});
+        i = b;
+        continue;
+      }
+    }
+    if (starts && (digit(t[i]) || t[i] == '+')) {
+      size_t end = i;
+      size_t j = i;
+      while (j < t.size() && digit(t[j])) ++j;
+      if (j - i == 12 && (j == t.size() || !digit(t[j])) && plausible_iin(t.substr(i, 12))) {
+        found.push_back({K::iin, i, 12});
+        i = j;
+        continue;
+      }
+      if (phone_at(t, i, end) > 0) {
+        found.push_back({K::phone, i, end - i});
+        i = end;
+        continue;
+      }
+      i = std::max(j, i + 1);
+      continue;
+    }
+    ++i;
+  }
+  return found;
+}
+
+}  // namespace cg
