@@ -19,43 +19,58 @@ struct Rule {
 };
 
 constexpr Rule kRules[] = {
+    // Not personal although they mention contact data: spam traps, newsletter settings.
+    {K::none, {"form spec", "frequency", "частот", "жиілі"}},
     {K::secret,
      {"пароль", "password", "passwd", "pwd", "құпия", "pin", "пин", "смс", "sms", "otp",
       "одноразов", "код подтвержд", "растау"}},
     {K::person_name, {"cardholder", "держател", "владелец карт", "карта иесі", "name on card"}},
+    {K::none, {"gift", "подарочн", "сыйлық"}},  // gift cards are not payment cards
     {K::card,
-     {"номер карт", "карта нөмір", "карт нөмір", "card", "cvv", "cvc", "срок действия", "expir",
-      "exp date", "мм гг", "mm yy", "cc"}},
+     {"номер карт", "карта нөмір", "карт нөмір", "карта мерзім", "card", "cvv", "cvc",
+      "срок действия", "expir", "exp date", "мм гг", "mm yy", "аа жж", "cc"}},
     {K::birth_date, {"рожд", "туған", "birth", "bday", "dob"}},
     {K::iin, {"иин", "жсн", "iin", "бин", "бсн", "bin"}},
     {K::address, {"индекс", "почтовый", "postcode", "postal", "zip"}},
     {K::email,
      {"email", "e mail", "mail", "почта", "почты", "почту", "почтой", "электрон", "пошта"}},
     {K::phone,
-     {"телефон", "phone", "тел", "tel", "whatsapp", "ватсап", "вотсап", "мобильн", "mobile",
-      "моб"}},
-    {K::message, {"комментар", "сообщени", "пожелан", "отзыв",     "вопрос", "просьб",
-                  "примечан",  "аллерг",   "пікір",   "хабарлама", "тілек",  "сұрақ",
-                  "өтініш",    "ескерт",   "comment", "message",   "wish",   "feedback",
-                  "review",    "question", "request", "note",      "allerg", "textarea"}},
+     {"телефон", "phone", "telephone", "тел$", "tel$", "whatsapp", "whats app", "ватсап", "вотсап",
+      "мобильн", "mobile", "моб"}},
+    {K::none, {"тема", "subject", "тақырып"}},  // a subject line, unlike the message itself
+    {K::message,
+     {"комментар", "сообщени", "пожелан", "отзыв",     "вопрос",  "просьб",      "примечан",
+      "аллерг",    "надпись",  "пікір",   "хабарлама", "тілек",   "сұрақ",       "өтініш",
+      "ескерт",    "түсінікт", "жазу",    "comment",   "message", "wish",        "feedback",
+      "review",    "question", "request", "note",      "allerg",  "inscription", "textarea"}},
     // Words that make "name", "number" or "code" something other than personal data.
-    {K::none, {"компани",  "company", "организац", "organization", "фирм",  "ұйым",      "блюд",
-               "тағам",    "dish",    "логин",     "login",        "user",  "пользоват", "стол",
-               "үстел",    "table",   "promo",     "промо",        "купон", "coupon",    "заказ",
-               "тапсырыс", "order",   "мероприят", "event"}},
+    {K::none, {"компани",     "company",
+               "организац",   "organization",
+               "фирм",        "ұйым",
+               "блюд",        "тағам",
+               "dish",        "логин",
+               "login",       "user",
+               "пользоват",   "пайдаланушы",
+               "стол",        "үстел",
+               "table",       "promo",
+               "промо",       "купон",
+               "coupon",      "заказ",
+               "тапсырыс",    "order",
+               "event name",  "название мероприят",
+               "іс шара атау"}},
     {K::person_name,
-     {"имя", "фио", "фамилия", "отчество", "обращаться", "зовут", "name", "аты", "есім", "тегі",
-      "жөні", "контактное лицо", "получател", "first", "last", "surname", "fullname",
-      "contact person"}},
-    {K::address,
-     {"адрес", "мекен",    "address", "улиц",      "көше",  "street",   "дом",   "квартир",
-      "пәтер", "кв",       "подъезд", "кіреберіс", "этаж",  "қабат",    "floor", "apartment",
-      "apt",   "entrance", "домофон", "intercom",  "house", "building", "корпус"}},
+     {"имя",       "фио",   "фамилия", "отчество", "обращаться", "зовут",         "name",
+      "аты",       "есім",  "тегі",    "жөні",     "жүгін",      "тұлға",         "контактное лицо",
+      "получател", "first", "last",    "surname",  "fullname",   "contact person"}},
+    {K::address, {"адрес",   "мекен",     "address", "улиц",     "көше",      "street",   "дом",
+                  "квартир", "пәтер",     "кв",      "подъезд",  "кіреберіс", "этаж",     "қабат",
+                  "floor",   "apartment", "apt",     "entrance", "домофон",   "intercom", "door",
+                  "house",   "building",  "корпус",  "үй$"}},
     // Plainly not personal: head counts, dates and times of a visit, search, places, ratings.
-    {K::none, {"количеств", "саны",  "гостей",  "guests", "человек", "адам",    "persons", "people",
-               "дата",      "date",  "күні",    "время",  "уақыт",   "time",    "поиск",   "іздеу",
-               "search",    "город", "қала",    "city",   "страна",  "country", "рейтинг", "оценк",
-               "rating",    "тема",  "subject", "узнал",  "hear",    "источник"}},
+    {K::none, {"количеств", "саны",    "гостей", "guests", "человек", "адам",  "persons",
+               "people",    "дата",    "date",   "күні",   "время",   "уақыт", "time",
+               "поиск",     "іздеу",   "search", "город",  "қала$",   "city",  "страна",
+               "country",   "рейтинг", "оценк",  "rating", "узнал",   "hear",  "источник"}},
 };
 
 // Appends the code point `cp` as UTF-8.
@@ -118,11 +133,17 @@ std::string words(std::string_view text) {
   return out;
 }
 
-// A stem found at the start of a word (so "тел" is not found in "желательно").
+// A stem found at the start of a word (so "тел" is not found in "желательно"); a stem
+// ending in '$' must be the whole word ("tel$" is not "tell").
 bool has_word_stem(std::string_view text, std::string_view stem) {
+  bool whole = stem.back() == '$';
+  if (whole) stem.remove_suffix(1);
   for (size_t pos = text.find(stem); pos != std::string_view::npos;
        pos = text.find(stem, pos + 1)) {
-    if (pos == 0 || text[pos - 1] == ' ') return true;
+    size_t end = pos + stem.size();
+    if ((pos == 0 || text[pos - 1] == ' ') && (!whole || end == text.size() || text[end] == ' ')) {
+      return true;
+    }
   }
   return false;
 }
@@ -168,9 +189,9 @@ K autocomplete_kind(std::string_view token) {
   if (token == "current-password" || token == "new-password" || token == "one-time-code") {
     return K::secret;
   }
+  // address-level1/2 are region and city: on their own they identify no one.
   if (token == "street-address" || token.substr(0, 12) == "address-line" ||
-      token == "postal-code" || token == "address-level2" || token == "address-level3" ||
-      token == "address-level4") {
+      token == "postal-code" || token == "address-level3" || token == "address-level4") {
     return K::address;
   }
   return K::none;
@@ -201,6 +222,8 @@ std::string fold_case(std::string_view text) {
 
 FieldVerdict classify_field(const FieldInfo& f) {
   std::string type = fold_case(f.type);
+  std::string ac = fold_case(f.autocomplete);
+  if (ac.substr(0, 3) == "cc-" && ac != "cc-name") return {K::card, "autocomplete=" + ac};
   if (type == "password") return {K::secret, "type=password"};
   if (type == "email") return {K::email, "type=email"};
   if (type == "tel") return {K::phone, "type=tel"};
@@ -208,7 +231,6 @@ FieldVerdict classify_field(const FieldInfo& f) {
     return {K::none, "type=" + type};
   }
   // autocomplete may hold several tokens ("shipping tel"): the last one names the field.
-  std::string ac = fold_case(f.autocomplete);
   std::string_view last = ac;
   if (auto space = last.rfind(' '); space != std::string_view::npos) last.remove_prefix(space + 1);
   if (K kind = autocomplete_kind(last); kind != K::none) {
@@ -228,8 +250,10 @@ FieldVerdict classify_field(const FieldInfo& f) {
   }
   if (fold_case(f.tag) == "textarea") return {K::message, "textarea"};
   if (type == "search") return {K::none, "type=search"};
-  // A heading is weak evidence: it names the form more often than the field.
-  if (decide("heading", f.heading, v) && v.kind != K::message) return v;
+  // A heading is weak evidence (it names the form more often than the field): only for a
+  // field that says nothing about itself.
+  bool described = !f.label.empty() || !f.aria_label.empty() || !f.placeholder.empty();
+  if (!described && decide("heading", f.heading, v) && v.kind != K::message) return v;
   return {K::none, ""};
 }
 
