@@ -37,7 +37,7 @@ constexpr Rule kRules[] = {
     {K::phone,
      {"телефон", "phone", "telephone", "тел$", "tel$", "whatsapp", "whats app", "ватсап", "вотсап",
       "мобильн", "mobile", "моб"}},
-    {K::none, {"тема", "subject", "тақырып"}},  // a subject line, unlike the message itself
+    {K::none, {"тема", "subject", "тақыры"}},  // a subject line (тақырып/тақырыбы), not the message
     {K::message,
      {"комментар", "сообщени", "пожелан", "отзыв",     "вопрос",  "просьб",      "примечан",
       "аллерг",    "надпись",  "пікір",   "хабарлама", "тілек",   "сұрақ",       "өтініш",
