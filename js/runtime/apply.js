@@ -21,7 +21,13 @@ export function applyAnswer(guard, answer, isNewDecision) {
   for (const args of (window.ym && window.ym.a) || []) {
     if (args[1] === 'init' && args[2] && typeof args[2] === 'object') Object.assign(args[2], answer.metricaPatch);
   }
-  for (const action of answer.actions) runAction(action);
+  for (const action of answer.actions) {
+    try {
+      runAction(action);
+    } catch (e) {
+      console.error('consent-guard: a vendor switch failed (' + (action.set || action.call) + ')', e);
+    }
+  }
   release(guard);
   if (answer.withdrawn) purge(guard, answer.withdrawn);
   if (!isNewDecision) return;
