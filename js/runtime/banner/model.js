@@ -48,18 +48,10 @@ export function safeHref(url) {
   return '';
 }
 
-// "Accept all": 'all', or with Global Privacy Control everything but marketing (the core's
-// acceptChoice when it sent one, else computed from the purposes).
+// "Accept all": 'all', or under Global Privacy Control what the core decided it means
+// (its acceptChoice: everything but marketing). The rule lives in the core, not here.
 export function acceptAllChoice(m) {
-  if (!m.gpc) return 'all';
-  const choice = {};
-  for (const p of m.purposes) if (!p.required) choice[p.id] = p.id !== 'marketing';
-  const given = m.acceptChoice;
-  if (given && typeof given === 'object') {
-    for (const id of Object.keys(given)) if (typeof given[id] === 'boolean') choice[id] = given[id];
-  }
-  choice.marketing = false;
-  return choice;
+  return m.gpc && m.acceptChoice && typeof m.acceptChoice === 'object' ? { ...m.acceptChoice } : 'all';
 }
 
 // id -> checked for every purpose (required ones always true).

@@ -124,6 +124,8 @@
       reopen: q.get('reopen') || 'bottom-left',
       policyUrl: q.has('policy') ? q.get('policy') : '/privacy.html',
       operator: { name: 'ТОО «Намо»', bin: '180540012343' },
+      // As the core sends it (wasm/src/banner.cpp): under GPC, everything but marketing.
+      acceptChoice: { analytics: true, session_recording: true, marketing: !gpc },
       texts: texts,
       purposes: PURPOSES[lang].map(function (p) {
         return {
