@@ -1,5 +1,11 @@
 #include "cg/json.h"
 
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/memorystream.h>
+
+#include <cmath>
+#include <cstdint>
+
 namespace cg::json {
 namespace {
 
@@ -42,13 +48,69 @@ bool well_formed(const Value& v) {
   return true;
 }
 
+// Builds the document like Document::Parse, except for numbers: the core's configuration
+// has integers only, so numbers arrive as text (kParseNumbersAsStringsFlag) and are read
+// here. That keeps RapidJSON's floating-point conversion and its 2.5 KB table of powers of
+// ten out of the WebAssembly. Anything that is not an integer in int64 range becomes a NaN
+// double, which every integer check refuses.
+class IntegerNumbers {
+ public:
+  explicit IntegerNumbers(Document& doc) : doc_(doc) {}
+  bool RawNumber(const char* s, rapidjson::SizeType length, bool) {
+    std::string_view digits(s, length);
+    bool minus = !digits.empty() && digits[0] == '-';
+    if (minus) digits.remove_prefix(1);
+    uint64_t n = 0;
+    bool integer = !digits.empty() && digits.size() <= 19;
+    for (char c : digits) {
+      if (c < '0' || c > '9') integer = false;
+      if (integer) n = n * 10 + static_cast<uint64_t>(c - '0');
+    }
+    constexpr uint64_t kMax = static_cast<uint64_t>(INT64_MAX);
+    if (!integer || n > kMax + (minus ? 1 : 0)) return doc_.Double(std::nan(""));
+    return doc_.Int64(minus ? static_cast<int64_t>(~n + 1) : static_cast<int64_t>(n));
+  }
+  // Everything else goes to the document as it is.
+  bool Null() { return doc_.Null(); }
+  bool Bool(bool b) { return doc_.Bool(b); }
+  bool Int(int) { return false; }  // never called with kParseNumbersAsStringsFlag
+  bool Uint(unsigned) { return false; }
+  bool Int64(int64_t) { return false; }
+  bool Uint64(uint64_t) { return false; }
+  bool Double(double) { return false; }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
+  bool StartObject() { return doc_.StartObject(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+  bool EndObject(rapidjson::SizeType n) { return doc_.EndObject(n); }
+  bool StartArray() { return doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType n) { return doc_.EndArray(n); }
+
+ private:
+  Document& doc_;
+};
+
+// Document::Populate's generator: runs the reader into the document, keeps the verdict.
+struct Reading {
+  std::string_view text;
+  bool ok = false;
+  bool operator()(Document& doc) {
+    rapidjson::MemoryStream bytes(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+    IntegerNumbers handler(doc);
+    rapidjson::Reader reader;
+    ok = !reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(in, handler).IsError();
+    return ok;
+  }
+};
+
 }  // namespace
 
 bool parse(std::string_view text, Document& doc) {
   // Default flags already refuse trailing content, comments, NaN and Infinity; UTF-8 is
   // checked by well_formed(), escapes included, so RapidJSON's own check is not needed.
-  doc.Parse(text.data(), text.size());
-  return !doc.HasParseError() && well_formed(doc);
+  Reading reading{text};
+  doc.Populate(reading);
+  return reading.ok && well_formed(doc);
 }
 
 const Value* member(const Value& object, std::string_view key) {
@@ -90,7 +152,16 @@ Out::~Out() = default;
   return *this;
 }
 [[gnu::noinline]] Out& Out::number(int64_t n) {
-  writer_.Int64(n);
+  // Digits by hand: RapidJSON's unrolled i64toa costs 1.8 KB of WebAssembly.
+  char digits[20];
+  size_t at = sizeof digits;
+  uint64_t u = n < 0 ? ~static_cast<uint64_t>(n) + 1 : static_cast<uint64_t>(n);
+  do {
+    digits[--at] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (n < 0) digits[--at] = '-';
+  writer_.RawValue(digits + at, sizeof digits - at, rapidjson::kNumberType);
   return *this;
 }
 [[gnu::noinline]] Out& Out::null() {
