@@ -30,6 +30,21 @@ export interface ConsentChange extends ConsentState {
  */
 export type ConsentChoice = Partial<Record<OptionalPurpose, boolean>> & { necessary?: true };
 
+/** The kinds of personal data the masking classifier knows. */
+export type PersonalDataKind =
+  'none' | 'person_name' | 'phone' | 'email' | 'address' | 'iin' | 'birth_date' | 'card' | 'secret' | 'message';
+
+/** One element masked from session recorders. */
+export interface MaskingEntry {
+  element: Element;
+  /** A form field, or a block of text showing personal data. */
+  target: 'field' | 'text';
+  /** What the classifier found (`none` when only the operator's data-consent-guard-mask decided). */
+  kind: PersonalDataKind;
+  /** What decided, e.g. `type=password`, `label:телефон`, `text:phone`, `data-consent-guard-mask`. */
+  signal: string;
+}
+
 export interface ConsentGuard {
   /**
    * Resolves (with this object) once the core is loaded and the stored decision, if any, is
@@ -50,6 +65,11 @@ export interface ConsentGuard {
    * `data-consent-guard-open` attribute do the same when clicked.
    */
   open(): void;
+  /**
+   * What is masked from session recorders on this page, and why (empty before `ready`).
+   * Elements no longer in the document are left out.
+   */
+  maskingReport(): MaskingEntry[];
   /**
    * Calls `listener` after every decision, in this tab or another tab of the site. Throws a
    * TypeError for an unknown event.

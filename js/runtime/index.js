@@ -8,6 +8,7 @@ import { release } from './release.js';
 import { watchPage } from './page-scan.js';
 import { startUi } from './ui.js';
 import { syncTabs } from './tabs.js';
+import { startMasking } from './mask/index.js';
 
 /* global createConsentGuardCore */
 const api = window.ConsentGuard;
@@ -30,6 +31,8 @@ async function start(guard) {
     throw new Error('configuration error: ' + (field ? field + ' ' : '') + message);
   }
   guard.core = core;
+  // Masking first: a stored decision may release a session recorder just below.
+  guard.masking = startMasking(guard);
   watchPage(guard);
   applyAnswer(guard, JSON.parse(core.restore(document.cookie, Date.now())), false);
 

@@ -1,5 +1,5 @@
 // Compiles only if consent-guard.d.ts describes the API as the README documents it.
-import type { ConsentGuard, ConsentState, ConsentChange } from '../../js/consent-guard.d.ts';
+import type { ConsentGuard, ConsentState, ConsentChange, MaskingEntry } from '../../js/consent-guard.d.ts';
 
 declare const guard: ConsentGuard;
 
@@ -11,6 +11,9 @@ async function usage(): Promise<void> {
   await guard.acceptAll();
   await guard.rejectAll();
   guard.open();
+  const masked: MaskingEntry[] = guard.maskingReport();
+  const first: { el: Element; kind: string } | undefined = masked.map((e) => ({ el: e.element, kind: e.kind }))[0];
+  void first;
   await guard.set({ analytics: true, session_recording: false });
   guard.on('change', (s: ConsentChange) => s.reloadRequired === true).off('change', () => undefined);
   void analytics;

@@ -45,6 +45,9 @@ std::string text(S key) {
 std::string banner(S page) {
   return core->banner(page);
 }
+std::string mask(S request) {
+  return core->mask(request);
+}
 std::string preload_warning(S tag, S url) {
   return core->preload_warning(tag, url);
 }
@@ -63,5 +66,6 @@ EMSCRIPTEN_BINDINGS(consent_guard) {
   function("purge", &purge);
   function("text", &text);
   function("banner", &banner);
+  function("mask", &mask);
   function("preloadWarning", &preload_warning);
 }

@@ -15,62 +15,45 @@ using K = PiiKind;
 // before "заказ" a non-personal field, "имя гостя" a name before "гостей" a head count.
 struct Rule {
   K kind;
-  std::string_view stems[32];
+  std::string_view stems;  // separated by '|'
 };
 
 constexpr Rule kRules[] = {
     // Not personal although they mention contact data: spam traps, newsletter settings.
-    {K::none, {"form spec", "frequency", "частот", "жиілі"}},
+    {K::none, "form spec|frequency|частот|жиілі"},
     {K::secret,
-     {"пароль", "password", "passwd", "pwd", "құпия", "pin", "пин", "смс", "sms", "otp",
-      "одноразов", "код подтвержд", "растау"}},
-    {K::person_name, {"cardholder", "держател", "владелец карт", "карта иесі", "name on card"}},
-    {K::none, {"gift", "подарочн", "сыйлық"}},  // gift cards are not payment cards
+     "пароль|password|passwd|pwd|құпия|pin|пин|смс|sms|otp|одноразов|код подтвержд|растау"},
+    {K::person_name, "cardholder|держател|владелец карт|карта иесі|name on card"},
+    {K::none, "gift|подарочн|сыйлық"},  // gift cards are not payment cards
     {K::card,
-     {"номер карт", "карта нөмір", "карт нөмір", "карта мерзім", "card", "cvv", "cvc",
-      "срок действия", "expir", "exp date", "мм гг", "mm yy", "аа жж", "cc"}},
-    {K::birth_date, {"рожд", "туған", "birth", "bday", "dob"}},
-    {K::iin, {"иин", "жсн", "iin", "бин", "бсн", "bin"}},
-    {K::address, {"индекс", "почтовый", "postcode", "postal", "zip"}},
-    {K::email,
-     {"email", "e mail", "mail", "почта", "почты", "почту", "почтой", "электрон", "пошта"}},
+     "номер карт|карта нөмір|карт нөмір|карта мерзім|card|cvv|cvc|срок действия|expir|exp date|мм "
+     "гг|mm yy|аа жж|cc"},
+    {K::birth_date, "рожд|туған|birth|bday|dob"},
+    {K::iin, "иин|жсн|iin|бин|бсн|bin"},
+    {K::address, "индекс|почтовый|postcode|postal|zip"},
+    {K::email, "email|e mail|mail|почта|почты|почту|почтой|электрон|пошта"},
     {K::phone,
-     {"телефон", "phone", "telephone", "тел$", "tel$", "whatsapp", "whats app", "ватсап", "вотсап",
-      "мобильн", "mobile", "моб"}},
-    {K::none, {"тема", "subject", "тақыры"}},  // a subject line (тақырып/тақырыбы), not the message
+     "телефон|phone|telephone|тел$|tel$|whatsapp|whats app|ватсап|вотсап|мобильн|mobile|моб"},
+    {K::none, "тема|subject|тақыры"},  // a subject line (тақырып/тақырыбы), not the message
     {K::message,
-     {"комментар", "сообщени", "пожелан", "отзыв",     "вопрос",  "просьб",      "примечан",
-      "аллерг",    "надпись",  "пікір",   "хабарлама", "тілек",   "сұрақ",       "өтініш",
-      "ескерт",    "түсінікт", "жазу",    "comment",   "message", "wish",        "feedback",
-      "review",    "question", "request", "note",      "allerg",  "inscription", "textarea"}},
+     "комментар|сообщени|пожелан|отзыв|вопрос|просьб|примечан|аллерг|надпись|пікір|хабарлама|тілек|"
+     "сұрақ|өтініш|ескерт|түсінікт|жазу|comment|message|wish|feedback|review|question|request|note|"
+     "allerg|inscription|textarea"},
     // Words that make "name", "number" or "code" something other than personal data.
-    {K::none, {"компани",     "company",
-               "организац",   "organization",
-               "фирм",        "ұйым",
-               "блюд",        "тағам",
-               "dish",        "логин",
-               "login",       "user",
-               "пользоват",   "пайдаланушы",
-               "стол",        "үстел",
-               "table",       "promo",
-               "промо",       "купон",
-               "coupon",      "заказ",
-               "тапсырыс",    "order",
-               "event name",  "название мероприят",
-               "іс шара атау"}},
+    {K::none,
+     "компани|company|организац|organization|фирм|ұйым|блюд|тағам|dish|логин|login|user|пользоват|"
+     "пайдаланушы|стол|үстел|table|promo|промо|купон|coupon|заказ|тапсырыс|order|event "
+     "name|название мероприят|іс шара атау"},
     {K::person_name,
-     {"имя",       "фио",   "фамилия", "отчество", "обращаться", "зовут",         "name",
-      "аты",       "есім",  "тегі",    "жөні",     "жүгін",      "тұлға",         "контактное лицо",
-      "получател", "first", "last",    "surname",  "fullname",   "contact person"}},
-    {K::address, {"адрес",   "мекен",     "address", "улиц",     "көше",      "street",   "дом",
-                  "квартир", "пәтер",     "кв",      "подъезд",  "кіреберіс", "этаж",     "қабат",
-                  "floor",   "apartment", "apt",     "entrance", "домофон",   "intercom", "door",
-                  "house",   "building",  "корпус",  "үй$"}},
+     "имя|фио|фамилия|отчество|обращаться|зовут|name|аты|есім|тегі|жөні|жүгін|тұлға|контактное "
+     "лицо|получател|first|last|surname|fullname|contact person"},
+    {K::address,
+     "адрес|мекен|address|улиц|көше|street|дом|квартир|пәтер|кв|подъезд|кіреберіс|этаж|қабат|floor|"
+     "apartment|apt|entrance|домофон|intercom|door|house|building|корпус|үй$"},
     // Plainly not personal: head counts, dates and times of a visit, search, places, ratings.
-    {K::none, {"количеств", "саны",    "гостей", "guests", "человек", "адам",  "persons",
-               "people",    "дата",    "date",   "күні",   "время",   "уақыт", "time",
-               "поиск",     "іздеу",   "search", "город",  "қала$",   "city",  "страна",
-               "country",   "рейтинг", "оценк",  "rating", "узнал",   "hear",  "источник"}},
+    {K::none,
+     "количеств|саны|гостей|guests|человек|адам|persons|people|дата|date|күні|время|уақыт|time|"
+     "поиск|іздеу|search|город|қала$|city|страна|country|рейтинг|оценк|rating|узнал|hear|источник"},
 };
 
 // Appends the code point `cp` as UTF-8.
@@ -167,8 +150,10 @@ bool decide(std::string_view source, std::string_view raw, FieldVerdict& out) {
   }
   std::string text = words(raw);
   for (const auto& rule : kRules) {
-    for (auto stem : rule.stems) {
-      if (!stem.empty() && has_word_stem(text, stem)) {
+    for (std::string_view rest = rule.stems; !rest.empty();) {
+      std::string_view stem = rest.substr(0, rest.find('|'));
+      rest.remove_prefix(std::min(rest.size(), stem.size() + 1));
+      if (has_word_stem(text, stem)) {
         out = {rule.kind, std::string(source) + ":" + std::string(stem)};
         return true;
       }

@@ -43,4 +43,5 @@
   d.cookie = '_hjSession_' + id + '=' + encodeURIComponent(JSON.stringify({ id: Math.random().toString(16).slice(2), c: now, s: 0, r: 0 })) + '; path=/; max-age=1800';
   log({ event: 'record', id: id, fields: snapshotFields() });
   fetch('https://in.hotjar.com/api/v2/client/sites/' + id + '/visit-data', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(function () {});
+  if (w.__recorderStandin) w.__recorderStandin('hotjar', 'https://in.hotjar.com/api/v2/client/sites/' + id + '/recording');
 })();

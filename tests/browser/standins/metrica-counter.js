@@ -70,6 +70,7 @@ window.__metricaStandin = function (marker) {
       setCookie('_ym_visorc', 'w');
       log({ event: 'webvisor', id: id, fields: snapshotFields() });
       fetch(HOST + '/webvisor/' + id, { method: 'POST', body: 'x', mode: 'no-cors' }).catch(function () {});
+      if (w.__recorderStandin) w.__recorderStandin('webvisor', HOST + '/webvisor/' + id);
     }
     if (opts.triggerEvent) d.dispatchEvent(new Event('yacounter' + id + 'inited'));
   }

@@ -114,9 +114,16 @@ export function isLocalHost(hostname) {
 
 const cache = new Map();
 const read = (file) => readFileSync(join(here, file), 'utf8');
-// The two Metrica stand-ins share their counter: metrica-counter.js is served in front of each.
+// The two Metrica stand-ins share their counter: metrica-counter.js is served in front of each;
+// the session recorders (Webvisor in Metrica, Hotjar, Clarity) share recorder.js.
+const RECORDERS = new Set(['metrica-tag.js', 'metrica-watch.js', 'hotjar.js', 'clarity.js']);
 function standinSource(file) {
-  if (!cache.has(file)) cache.set(file, (file.startsWith('metrica-') ? read('metrica-counter.js') : '') + read(file));
+  if (!cache.has(file)) {
+    const prefix =
+      (RECORDERS.has(file) ? read('recorder.js') : '') +
+      (file.startsWith('metrica-') ? read('metrica-counter.js') : '');
+    cache.set(file, prefix + read(file));
+  }
   return cache.get(file);
 }
 
@@ -143,7 +150,7 @@ function responseFor(url, type, method) {
 
 /**
  * Route the requests of a Playwright BrowserContext that leave this machine: each is recorded
- * in `log` as {url, type, method} and answered offline. Local (127.0.0.1/localhost) requests
+ * in `log` as {url, type, method, body} and answered offline. Local (127.0.0.1/localhost) requests
  * are not intercepted at all, so that they keep their real timing.
  */
 export async function installTrackerRoutes(context, log = []) {
@@ -156,7 +163,7 @@ export async function installTrackerRoutes(context, log = []) {
       url = request.url();
       const type = request.resourceType(),
         method = request.method();
-      log.push({ url, type, method });
+      log.push({ url, type, method, body: request.postData() || '' });
       await route.fulfill(responseFor(url, type, method));
     } catch {
       // Page closed, route already handled, or a broken URL: never fail the test from here.

@@ -1,0 +1,48 @@
+// What the core's classifier reads about a field: the page's own words for it (attributes,
+// its label, the heading above it) and the operator's marks. Never its value.
+
+const HEADINGS = 'h1,h2,h3,h4,h5,h6,legend,[role=heading]';
+const MARKS = '[data-consent-guard-mask],[data-consent-guard-unmask]';
+
+const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 200) : '');
+const attr = (el, name) => (el.getAttribute(name) || '').slice(0, 200);
+
+export function describeField(el) {
+  const root = el.getRootNode();
+  const labelledBy = attr(el, 'aria-labelledby')
+    .split(/\s+/)
+    .map((id) => id && root.getElementById && text(root.getElementById(id)))
+    .join(' ')
+    .trim();
+  return {
+    tag: el.localName,
+    type: attr(el, 'type'),
+    name: attr(el, 'name'),
+    id: el.id.slice(0, 200),
+    autocomplete: attr(el, 'autocomplete'),
+    inputmode: attr(el, 'inputmode'),
+    placeholder: attr(el, 'placeholder'),
+    ariaLabel: (attr(el, 'aria-label') + ' ' + labelledBy).trim(),
+    label: Array.from(el.labels || [], text).join(' '),
+    heading: nearestHeading(el),
+    mark: markOf(el),
+  };
+}
+
+// The operator's nearest mark on the element or an ancestor: "mask", "unmask" or "".
+export function markOf(el) {
+  const marked = el.closest(MARKS);
+  return marked ? (marked.hasAttribute('data-consent-guard-mask') ? 'mask' : 'unmask') : '';
+}
+
+// The last heading before the field: in its earlier siblings, then in its ancestors'.
+function nearestHeading(el) {
+  for (let n = el, depth = 0; n && n.parentElement && depth < 6; n = n.parentElement, depth++) {
+    for (let s = n.previousElementSibling, seen = 0; s && seen < 20; s = s.previousElementSibling, seen++) {
+      if (s.matches(HEADINGS)) return text(s);
+      const inside = s.querySelectorAll(HEADINGS);
+      if (inside.length) return text(inside[inside.length - 1]);
+    }
+  }
+  return '';
+}

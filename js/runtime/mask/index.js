@@ -1,0 +1,139 @@
+// Keeps what visitors type and personal data shown on the page out of session recordings
+// (issue 4). The core decides which fields and text blocks carry personal data and which
+// markers each recorder honours; this finds the fields and text, asks, and marks them:
+// the initial page before any recorder is released, and whatever is added later in the
+// same microtask checkpoint as its insertion (a MutationObserver), so before the next
+// frame and before any recorder's own observer (created later, so notified later).
+import { describeField, markOf } from './describe.js';
+import { addMarkers, hasMarkers, hasUnmask, removeUnmask } from './markers.js';
+
+const FIELDS = 'input,textarea,select';
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION']);
+const BANNER_HOST = 'consent-guard-banner';
+// A cheap first look: text that cannot hold a phone number, an IIN or an e-mail address
+// (fewer than two digit groups, no @) is not worth a trip to the core.
+const MAYBE_PERSONAL = /\d{5}|\d[\s()-]+\d|@/;
+
+export function startMasking(guard) {
+  const core = guard.core;
+  const first = JSON.parse(core.mask(JSON.stringify({ markers: true })));
+  const markers = first.markers;
+  const masked = new Map(); // element -> {kind, signal, target}
+  const roots = new WeakSet();
+  const unmaskAttrs = markers.unmask.attributes;
+  const observer = new MutationObserver(onMutations);
+
+  function mark(el, verdict, target) {
+    const set = target === 'field' ? markers.field : markers.text;
+    addMarkers(el, set);
+    removeUnmask(el, markers.unmask);
+    masked.set(el, { kind: verdict.kind, signal: verdict.signal, target });
+  }
+
+  // Classifies and marks the fields and text blocks in `nodes` (elements or text nodes).
+  function process(nodes) {
+    const fields = [];
+    const blocks = new Set();
+    for (const node of nodes) {
+      if (node.nodeType === 3) {
+        collectText(node, blocks);
+        continue;
+      }
+      if (node.nodeType !== 1 || node.id === BANNER_HOST) continue;
+      if (node.matches(FIELDS)) fields.push(node);
+      for (const f of node.querySelectorAll(FIELDS)) fields.push(f);
+      if (node.shadowRoot) watch(node.shadowRoot);
+      for (const host of node.querySelectorAll('*'))
+        if (host.shadowRoot && host.id !== BANNER_HOST) watch(host.shadowRoot);
+      for (const frame of node.localName === 'iframe' ? [node] : node.querySelectorAll('iframe')) watchFrame(frame);
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) collectText(t, blocks);
+    }
+    const texts = Array.from(blocks);
+    if (!fields.length && !texts.length) return;
+    const request = {
+      fields: fields.map(describeField),
+      texts: texts.map((el) => ({ text: el.textContent.slice(0, 2000), mark: markOf(el) })),
+    };
+    const answer = JSON.parse(core.mask(JSON.stringify(request)));
+    if (!answer.ok) throw new Error('masking: ' + answer.error.message);
+    answer.fields.forEach((v, i) => v.mask && mark(fields[i], v, 'field'));
+    answer.texts.forEach((v, i) => v.mask && mark(texts[i], v, 'text'));
+  }
+
+  function collectText(node, blocks) {
+    const el = node.parentElement;
+    if (el && !SKIP_TEXT.has(el.tagName) && MAYBE_PERSONAL.test(node.data)) blocks.add(el);
+  }
+
+  function onMutations(records) {
+    const nodes = [];
+    for (const r of records) {
+      if (r.type === 'childList') nodes.push(...r.addedNodes);
+      else if (r.type === 'characterData') nodes.push(r.target);
+      else restore(r.target);
+    }
+    if (nodes.length) process(nodes);
+  }
+
+  // The page changed a marked element's classes (frameworks re-render className) or put an
+  // opt-in marker back: mask again.
+  function restore(el) {
+    const entry = masked.get(el);
+    if (entry) {
+      const set = entry.target === 'field' ? markers.field : markers.text;
+      if (!hasMarkers(el, set)) addMarkers(el, set);
+    }
+    if (hasUnmask(el, markers.unmask)) for (const [m] of masked) if (el.contains(m)) removeUnmask(m, markers.unmask);
+  }
+
+  function watch(root) {
+    if (roots.has(root)) return;
+    roots.add(root);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class', 'data-clarity-mask', 'data-hj-suppress', ...unmaskAttrs],
+    });
+    process([root.nodeType === 9 ? root.documentElement : root].filter(Boolean));
+  }
+
+  function watchFrame(frame) {
+    const visit = () => {
+      let doc = null;
+      try {
+        doc = frame.contentDocument; // null, or a SecurityError, for another origin
+      } catch (e) {}
+      if (doc && doc.documentElement) watch(doc);
+    };
+    if (!frame.__cgWatched) {
+      frame.__cgWatched = true;
+      frame.addEventListener('load', visit);
+    }
+    visit();
+  }
+
+  // Shadow roots attached from now on: watched from the start (open ones only: a closed root
+  // is out of every page script's reach, recorders' included).
+  const attach = Element.prototype.attachShadow;
+  if (attach) {
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      if (init && init.mode === 'open' && this.id !== BANNER_HOST) watch(root);
+      return root;
+    };
+  }
+
+  watch(document);
+  return {
+    report() {
+      const out = [];
+      for (const [element, e] of masked) {
+        if (element.isConnected) out.push({ element, target: e.target, kind: e.kind, signal: e.signal });
+      }
+      return out;
+    },
+  };
+}
