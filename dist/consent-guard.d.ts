@@ -16,6 +16,11 @@ export interface ConsentState {
   policyVersion: string | null;
   /** When the visitor decided, ISO 8601 in UTC (whole seconds), or null. */
   updatedAt: string | null;
+  /**
+   * The decision's id: 22 base64url characters (128 random bits), null when undecided or
+   * when the decision was stored by an older version. Forms named in `forms.selector` send it.
+   */
+  decisionId: string | null;
 }
 
 /** What `on('change')` listeners receive: the new state. */

@@ -18,7 +18,7 @@ export function createApi(guard) {
       const purposes = { necessary: true };
       for (const p of PURPOSES) purposes[p] = false;
       const version = guard.tag && guard.tag.getAttribute('data-policy-version');
-      return { decided: false, purposes, policyVersion: version || null, updatedAt: null };
+      return { decided: false, purposes, policyVersion: version || null, updatedAt: null, decisionId: null };
     },
     acceptAll: () => call('decide', 'all'),
     rejectAll: () => call('decide', 'none'),

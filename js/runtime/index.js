@@ -9,6 +9,7 @@ import { watchPage } from './page-scan.js';
 import { startUi } from './ui.js';
 import { syncTabs } from './tabs.js';
 import { startMasking } from './mask/index.js';
+import { watchForms } from './forms.js';
 
 /* global createConsentGuardCore */
 const api = window.ConsentGuard;
@@ -58,6 +59,7 @@ async function start(guard) {
   guard.release = () => release(guard); // for hand-tagged elements added later
   syncTabs(guard, configured.config.site);
   startUi(guard, configured.config);
+  watchForms(guard, configured.config);
   for (const call of guard.queue.splice(0)) guard.impl[call.name](call.arg).then(call.resolve, call.reject);
   if (window.performance && performance.mark) performance.mark('consent-guard:ready');
   guard.resolve();

@@ -103,8 +103,9 @@ bool verify_es256(EVP_PKEY* key, std::string_view message, std::string_view raw_
   std::string der = der_from_raw(raw_signature);
   if (der.empty() || !key) return false;
   MdCtx ctx(EVP_MD_CTX_new());
-  bool ok = ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, sha256_md(), nullptr, key) == 1 &&
-            EVP_DigestVerify(ctx.get(), bytes(der), der.size(), bytes(message), message.size()) == 1;
+  bool ok =
+      ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, sha256_md(), nullptr, key) == 1 &&
+      EVP_DigestVerify(ctx.get(), bytes(der), der.size(), bytes(message), message.size()) == 1;
   if (!ok) ERR_clear_error();
   return ok;
 }
@@ -117,8 +118,8 @@ Pkey generate_p256() {
 bool p256_coordinates(EVP_PKEY* key, std::string& x, std::string& y) {
   unsigned char point[65];
   size_t n = 0;
-  if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY, point,
-                                      sizeof point, &n) != 1 ||
+  if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY, point, sizeof point,
+                                      &n) != 1 ||
       n != 65 || point[0] != 0x04) {
     ERR_clear_error();
     return false;

@@ -12,13 +12,16 @@ namespace {
 
 constexpr int kMaxDepth = 32;
 
-std::string_view name_of(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
+std::string_view name_of(const rapidjson::Value& v) {
+  return {v.GetString(), v.GetStringLength()};
+}
 
 // Duplicate keys, strings that unescape to ill-formed UTF-8 ("\udc00"), and nesting depth.
 JsonProblem check(const rapidjson::Value& v, int depth, const std::string& where) {
   if (depth > kMaxDepth) return {"depth", "nested deeper than 32 levels at \"" + where + "\""};
   if (v.IsString() && !receipts::valid_utf8(name_of(v))) {
-    return {"utf8", "a string is not well-formed UTF-8 (a lone surrogate escape?) at \"" + where + "\""};
+    return {"utf8",
+            "a string is not well-formed UTF-8 (a lone surrogate escape?) at \"" + where + "\""};
   }
   if (v.IsArray()) {
     for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
@@ -31,8 +34,8 @@ JsonProblem check(const rapidjson::Value& v, int depth, const std::string& where
     std::sort(keys.begin(), keys.end());
     auto dup = std::adjacent_find(keys.begin(), keys.end());
     if (dup != keys.end()) {
-      return {"duplicate-key", "the key \"" + std::string(*dup) + "\" appears twice in the object at \"" +
-                                   where + "\""};
+      return {"duplicate-key", "the key \"" + std::string(*dup) +
+                                   "\" appears twice in the object at \"" + where + "\""};
     }
     for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
       if (!receipts::valid_utf8(name_of(it->name))) {

@@ -25,9 +25,9 @@
 namespace cg::verify {
 
 enum class Status {
-  valid,     // signed, every check passed
+  valid,      // signed, every check passed
   unsigned_,  // a well-formed unsigned receipt (alg "none"): a record, not a proof
-  invalid,   // something failed; see Verdict::code
+  invalid,    // something failed; see Verdict::code
 };
 std::string_view status_name(Status s);  // "valid", "unsigned", "invalid"
 
@@ -37,7 +37,7 @@ struct Receipt {
   std::string kid;   // "" when unsigned
   std::string jti, aud, event, notice, unsigned_reason;
   int64_t iat = 0, exp = 0, seq = 0;
-  std::string prev;  // "" for null
+  std::string prev;                                     // "" for null
   std::vector<std::pair<std::string, bool>> decisions;  // purpose -> consent given
 };
 

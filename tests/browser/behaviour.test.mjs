@@ -282,10 +282,14 @@ test('the cookie: versioned, validated on read, tampering counts as undecided', 
   await ready(ctx.page);
   await ctx.page.evaluate(() => ConsentGuard.set({ analytics: true }));
   const cookie = (await ctx.context.cookies()).find((c) => c.name === 'cg_consent');
-  assert.match(cookie.value, /^1\|test-site\|2026-04-04\|1\|\d+\|\d+\|[0-9a-f]{8}$/);
+  assert.match(cookie.value, /^2\|test-site\|2026-04-04\|1\|\d+\|\d+\|[A-Za-z0-9_-]{22}\|[0-9a-f]{8}$/);
   const days = (cookie.expires - Date.now() / 1000) / 86400;
   assert.ok(days > 364 && days < 366, `valid ${days} days`);
   assert.equal(cookie.sameSite, 'Lax');
+  // The decision id survives the reload: it is the one in the cookie.
+  await ctx.page.reload();
+  await ready(ctx.page);
+  assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).decisionId, cookie.value.split('|')[6]);
   await ctx.context.addCookies([{ ...cookie, value: cookie.value.replace('|1|', '|7|') }]);
   await ctx.page.reload();
   await ready(ctx.page);
@@ -324,6 +328,7 @@ test('the API: calls before ready are queued, bad choices are refused and change
     purposes: { necessary: true, analytics: false, session_recording: false, marketing: false },
     policyVersion: '2026-04-04',
     updatedAt: null,
+    decisionId: null,
   });
   assert.deepEqual(await standins(ctx.page), ['metrica-tag'], 'the queued decision was applied');
   const save = ctx.page.getByRole('button', { name: 'Save choices' });
@@ -379,7 +384,7 @@ test('configuration from data-config', async () => {
   assert.equal(await ready(ctx.page), true);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
   const cookie = (await ctx.context.cookies()).find((c) => c.name === 'cg_consent');
-  assert.match(cookie.value, /^1\|namo-almaty\|2026-04-04\|7\|/);
+  assert.match(cookie.value, /^2\|namo-almaty\|2026-04-04\|7\|/);
   const days = (cookie.expires - Date.now() / 1000) / 86400;
   assert.ok(days > 179 && days < 181, `valid ${days} days`);
   await ctx.context.close();

@@ -42,8 +42,13 @@ test('demo booking form submits while trackers are held (their callbacks fire)',
   await ready(ctx.page);
   await ctx.page.fill('#b-name', 'Айгерим');
   await ctx.page.fill('#b-phone', '+7 701 000 00 00');
-  await ctx.page.locator('[data-booking-form] [type="submit"]').click();
   const thanks = ctx.page.locator('[data-booking-thanks]');
+  // Not without the consent to the processing of personal data.
+  await ctx.page.locator('[data-booking-form] [type="submit"]').click();
+  await settle(ctx.page, 200);
+  assert.equal(await thanks.isVisible(), false);
+  await ctx.page.getByRole('checkbox', { name: /Я согласен\(на\) на обработку/ }).check();
+  await ctx.page.locator('[data-booking-form] [type="submit"]').click();
   await thanks.waitFor({ state: 'visible', timeout: 3000 });
   assert.equal(await thanks.getAttribute('data-via'), 'callbacks');
   assert.deepEqual(trackerRequests(ctx.log), []);

@@ -36,9 +36,12 @@ function call(core, name, a) {
   }
 }
 
-// Every key of `expected` must be in `actual` with a matching value; arrays match in full.
+// Every key of `expected` must be in `actual` with a matching value; arrays match in full;
+// {"$match": regex} matches a string that varies (a random id).
 function assertSubset(expected, actual, where = '') {
-  if (Array.isArray(expected)) {
+  if (expected && typeof expected === 'object' && '$match' in expected) {
+    assert.match(String(actual), new RegExp(expected.$match), where);
+  } else if (Array.isArray(expected)) {
     assert.ok(Array.isArray(actual) && actual.length === expected.length, `${where}: ${JSON.stringify(actual)}`);
     expected.forEach((e, i) => assertSubset(e, actual[i], `${where}[${i}]`));
   } else if (expected && typeof expected === 'object') {

@@ -8,6 +8,8 @@ async function usage(): Promise<void> {
   const state: ConsentState = guard.get();
   const analytics: boolean = state.purposes.analytics;
   const when: string | null = state.updatedAt;
+  const decision: string | null = state.decisionId;
+  void decision;
   await guard.acceptAll();
   await guard.rejectAll();
   guard.open();

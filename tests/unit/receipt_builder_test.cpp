@@ -234,3 +234,113 @@ TEST_CASE("notice hash: SHA-256 of the canonical notice, whatever its spelling",
   CHECK_FALSE(notice_hash("[1,2]", a, error));
   CHECK_FALSE(notice_hash(R"({"ratio":0.5})", a, error));
 }
+
+namespace {
+
+// The builder vector's input, edited.
+json builder_input() {
+  return json{
+      {"aud", "https://namo.kz"},
+      {"jti", "0b6f7e52-3c1d-4a9e-8f20-6d5b4c3a2b10"},
+      {"iat", 1767225600},
+      {"language", "ru"},
+      {"collectionMethod", {{"button", "reject_all"}, {"layer", "banner"}}},
+      {"piiControllers", {{{"name", "ТОО «Намо»"}, {"bin", ""}, {"contact", ""}}}},
+      {"policyUrl", "/privacy"},
+      {"policyVersion", "2026-01"},
+      {"notice", {{"texts", {{"title", "Cookie"}}}}},
+      {"decisions",
+       {{{"purpose", "analytics"}, {"allowed", false}, {"services", {"yandex_metrica"}}}}},
+      {"event", "refused"},
+      {"expires", 1767225600 + 86400},
+      {"withdrawal", {{"method", "Settings link"}, {"url", ""}}},
+      {"storage", {{"location", "KZ"}, {"retention", "P3Y"}}},
+      {"seq", 0},
+      {"prev", nullptr},
+      {"signing", "ES256"},
+      {"jwk", {{"kty", "EC"}, {"crv", "P-256"}, {"x", kKey.x}, {"y", kKey.y}, {"ext", true}}}};
+}
+
+json answer(const json& input) {
+  return json::parse(prepare_receipt_json(input.dump()));
+}
+
+}  // namespace
+
+TEST_CASE("the JSON front end: what the browser bindings call", "[receipts][builder]") {
+  json a = answer(builder_input());
+  REQUIRE(a["ok"] == true);
+  CHECK(a["kid"] == kKid);
+  CHECK(a["jws"].is_null());
+  CHECK(a["hash"].is_null());
+  json payload = json::parse(a["payload"].get<std::string>());
+  // The notice object was hashed in the core.
+  std::string hash, error;
+  REQUIRE(notice_hash(R"({"texts":{"title":"Cookie"}})", hash, error));
+  CHECK(payload["notice"] == hash);
+  CHECK(payload["event"] == "refused");
+
+  json in = builder_input();
+  in["signing"] = "unsigned-insecure-context";
+  in.erase("jwk");
+  a = answer(in);
+  REQUIRE(a["ok"] == true);
+  CHECK(a["kid"].is_null());
+  CHECK(a["jws"] == a["signingInput"].get<std::string>() + ".");
+  CHECK(a["hash"] == jws_hash(a["jws"].get<std::string>()));
+
+  json signed_ = json::parse(assemble_receipt_json(
+      answer(builder_input())["signingInput"].get<std::string>(), std::string(64, '\x07')));
+  CHECK(signed_["ok"] == true);
+  CHECK(signed_["hash"] == jws_hash(signed_["jws"].get<std::string>()));
+  CHECK(json::parse(assemble_receipt_json("e30.e30", "short"))["error"]["field"] == "signature");
+}
+
+TEST_CASE("the JSON front end refuses bad input, naming the field", "[receipts][builder]") {
+  auto field = [](json in) {
+    json a = answer(in);
+    CHECK(a["ok"] == false);
+    return a["error"]["field"].get<std::string>();
+  };
+  json in = builder_input();
+  in["ip"] = "10.0.0.1";
+  CHECK(field(in) == "ip");
+  in = builder_input();
+  in["iat"] = "1767225600";
+  CHECK(field(in) == "iat");
+  in = builder_input();
+  in["iat"] = 1767225600.5;
+  CHECK(field(in) == "iat");
+  in = builder_input();
+  in.erase("storage");
+  CHECK(field(in) == "storage");
+  in = builder_input();
+  in["storage"]["where"] = "x";
+  CHECK(field(in) == "storage.where");
+  in = builder_input();
+  in["decisions"][0]["services"][0] = 5;
+  CHECK(field(in) == "decisions.0.services.0");
+  in = builder_input();
+  in["event"] = "maybe";
+  CHECK(field(in) == "event");
+  in = builder_input();
+  in["prev"] = "";
+  CHECK(field(in) == "prev");
+  in = builder_input();
+  in["signing"] = "RS256";
+  CHECK(field(in) == "signing");
+  in = builder_input();
+  in["jwk"]["d"] = "secret";
+  CHECK(field(in) == "jwk.d");
+  in = builder_input();
+  in["jwk"]["crv"] = "P-384";
+  CHECK(field(in) == "jwk");
+  in = builder_input();
+  in["notice"] = {{"ratio", 0.5}};
+  CHECK(field(in) == "notice");
+  in = builder_input();
+  in["piiControllers"][0]["bin"] = "123";
+  CHECK(field(in) == "piiControllers.0.bin");
+  CHECK(json::parse(prepare_receipt_json("{"))["ok"] == false);
+  CHECK(json::parse(prepare_receipt_json("[]"))["ok"] == false);
+}

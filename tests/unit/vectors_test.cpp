@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "cg/core.h"
@@ -53,8 +54,14 @@ json call(cg::Core& core, const std::string& name, const json& a) {
   return parsed.is_discarded() ? json{{"$text", out}} : parsed;
 }
 
-// Every key of `expected` must be in `actual` with a matching value; arrays match in full.
+// Every key of `expected` must be in `actual` with a matching value; arrays match in full;
+// {"$match": regex} matches a string that varies (a random id).
 bool subset(const json& expected, const json& actual, std::string& where) {
+  if (expected.is_object() && expected.size() == 1 && expected.contains("$match")) {
+    return actual.is_string() &&
+           std::regex_search(actual.get<std::string>(),
+                             std::regex(expected["$match"].get<std::string>()));
+  }
   if (expected.is_object()) {
     if (!actual.is_object()) return false;
     for (auto it = expected.begin(); it != expected.end(); ++it) {

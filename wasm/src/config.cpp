@@ -125,6 +125,19 @@ void read_consent_mode(Checker& ck, const Value& root, Config& c) {
 }
 
 // The fields a script tag attribute can also set; `attribute` picks the name to report.
+// Forms whose submissions need the visitor's consent to the processing of personal data.
+void read_forms(Checker& ck, const Value& root, Config& c) {
+  const Value* forms = nullptr;
+  if (!read_object(ck, root, "forms", "forms", forms) || !forms) return;
+  if (!only_known_keys(ck, *forms, "forms.", {"selector", "field"})) return;
+  read_string(ck, *forms, "selector", "forms.selector", c.form_selector, 512);
+  read_string(ck, *forms, "field", "forms.field", c.form_field, 64);
+  if (c.form_selector.empty() || c.form_selector.find_first_of("{}") != std::string::npos)
+    ck.fail("forms.selector", "must be a CSS selector for the forms, such as \"form.booking\"");
+  else if (c.form_field.empty() || !chars_in(c.form_field, "_-", true))
+    ck.fail("forms.field", "must be a field name of letters, digits, '_' and '-'");
+}
+
 void read_banner(Checker& ck, const Value& root, Config& c) {
   const Value* banner = nullptr;
   if (!read_object(ck, root, "banner", "banner", banner) || !banner) return;
@@ -240,13 +253,14 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
     if (!root.IsObject()) return {std::nullopt, {"", "configuration must be a JSON object"}};
     only_known_keys(ck, root, "",
                     {"site", "policyVersion", "language", "policyUrl", "operator", "cookie",
-                     "consentMode", "banner", "services", "texts"});
+                     "consentMode", "banner", "forms", "services", "texts"});
     read_common(ck, root, c, false);
     read_string(ck, root, "policyUrl", "policyUrl", c.policy_url, 2048);
     read_operator(ck, root, c);
     read_cookie(ck, root, c);
     read_consent_mode(ck, root, c);
     read_banner(ck, root, c);
+    read_forms(ck, root, c);
     read_services(ck, root, c);
     read_texts(ck, root, c);
   }

@@ -1,5 +1,7 @@
 #include "cg/consent.h"
 
+#include <unistd.h>
+
 #include <vector>
 
 namespace cg {
@@ -48,6 +50,16 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+bool is_decision_id(std::string_view s) {
+  if (s.size() != 22) return false;
+  for (char ch : s) {
+    bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+              ch == '-' || ch == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 struct Parsed {
   CookieProblem problem = CookieProblem::malformed;
   std::string site;
@@ -57,9 +69,10 @@ struct Parsed {
 Parsed parse_value(std::string_view value) {
   Parsed out;
   auto f = split(value, '|');
-  if (f.size() != 7 || f[0] != "1") return out;
-  auto body = value.substr(0, value.size() - f[6].size() - 1);
-  if (f[6] != hex8(fnv1a(body))) {
+  bool v2 = f.size() == 8 && f[0] == "2";
+  if (!v2 && (f.size() != 7 || f[0] != "1")) return out;
+  auto body = value.substr(0, value.size() - f.back().size() - 1);
+  if (f.back() != hex8(fnv1a(body))) {
     out.problem = CookieProblem::tampered;
     return out;
   }
@@ -67,13 +80,17 @@ Parsed parse_value(std::string_view value) {
   auto updated = parse_uint(f[4]);
   auto expires = parse_uint(f[5]);
   if (!mask || *mask > kAllOptional || !updated || !expires || *updated > *expires ||
-      f[1].empty() || f[2].empty()) {
+      f[1].empty() || f[2].empty() || (v2 && !is_decision_id(f[6]))) {
     return out;
   }
   out.problem = CookieProblem::none;
   out.site = std::string(f[1]);
-  out.state = {true, static_cast<PurposeMask>(*mask), std::string(f[2]), *updated * 1000,
-               *expires * 1000};
+  out.state = {true,
+               static_cast<PurposeMask>(*mask),
+               std::string(f[2]),
+               *updated * 1000,
+               *expires * 1000,
+               v2 ? std::string(f[6]) : ""};
   return out;
 }
 
@@ -128,9 +145,10 @@ CookieRead read_consent_cookie(std::string_view header, const Config& config, in
 }
 
 std::string encode_cookie_value(const Config& config, const ConsentState& state) {
-  std::string body =
-      "1|" + config.site + "|" + state.policy_version + "|" + std::to_string(state.allowed) + "|" +
-      std::to_string(state.updated_at_ms / 1000) + "|" + std::to_string(state.expires_at_ms / 1000);
+  std::string body = "2|" + config.site + "|" + state.policy_version + "|" +
+                     std::to_string(state.allowed) + "|" +
+                     std::to_string(state.updated_at_ms / 1000) + "|" +
+                     std::to_string(state.expires_at_ms / 1000) + "|" + state.id;
   return body + "|" + hex8(fnv1a(body));
 }
 
@@ -143,11 +161,32 @@ std::string cookie_assignment(const Config& config, const std::string& value, in
   return out;
 }
 
-ConsentState make_decision(const Config& config, PurposeMask allowed, int64_t now_ms) {
+ConsentState make_decision(const Config& config, PurposeMask allowed, int64_t now_ms,
+                           std::string id) {
   // Whole seconds, so that the stored cookie reads back exactly as decided.
   int64_t now = now_ms / 1000 * 1000;
-  return {true, allowed & kAllOptional, config.policy_version, now,
-          now + int64_t{config.max_age_days} * 86400 * 1000};
+  return {true,
+          allowed & kAllOptional,
+          config.policy_version,
+          now,
+          now + int64_t{config.max_age_days} * 86400 * 1000,
+          std::move(id)};
+}
+
+std::string new_decision_id() {
+  unsigned char bytes[16];
+  if (getentropy(bytes, sizeof bytes) != 0) return "";
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string id;
+  uint32_t bits = 0;
+  int have = 0;
+  for (unsigned char b : bytes) {
+    bits = (bits << 8) | b;
+    for (have += 8; have >= 6; have -= 6) id += kAlphabet[(bits >> (have - 6)) & 63];
+  }
+  id += kAlphabet[(bits << (6 - have)) & 63];  // the last 2 bits
+  return id;
 }
 
 std::string iso_time(int64_t ms) {

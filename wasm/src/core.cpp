@@ -34,6 +34,8 @@ void write_config(json::Out& o, const Config& c) {
   o.key("urlPassthrough").boolean(c.url_passthrough).end_object();
   o.key("banner").object().key("enabled").boolean(c.banner).key("reopen").str(c.reopen);
   o.key("theme").str(c.theme).end_object();
+  o.key("forms").object().key("selector").str(c.form_selector);
+  o.key("field").str(c.form_field).end_object();
   o.key("services").array();
   for (const auto& s : c.services) o.str(s);
   o.end_array().end_object();
@@ -49,6 +51,11 @@ void write_state(json::Out& o, const ConsentState& s, const std::string& policy_
   o.key("updatedAt");
   if (s.decided)
     o.str(iso_time(s.updated_at_ms));
+  else
+    o.null();
+  o.key("decisionId");
+  if (s.decided && !s.id.empty())
+    o.str(s.id);
   else
     o.null();
   o.end_object();
@@ -205,8 +212,8 @@ std::string Core::decide(const std::string& choice_text, double now_ms) {
   PurposeMask previous = state_.decided ? state_.allowed : 0;
   problem_ = "none";
   outdated_.reset();
-  return apply(make_decision(*config_, *mask, static_cast<int64_t>(now_ms)), previous, true, "none",
-               std::nullopt);
+  return apply(make_decision(*config_, *mask, static_cast<int64_t>(now_ms), new_decision_id()),
+               previous, true, "none", std::nullopt);
 }
 
 std::string Core::apply(const ConsentState& next, PurposeMask previous, bool store,

@@ -22,6 +22,13 @@ constexpr Entry kTexts[] = {
      "switched off completely."},
     {"reload_button", "Обновить страницу", "Бетті жаңарту", "Reload the page"},
     {"dismiss_button", "Закрыть", "Жабу", "Close"},
+    // The consent checkbox on forms named in the configuration (forms.selector).
+    {"form_consent", "Я согласен(на) на обработку моих персональных данных",
+     "Дербес деректерімді өңдеуге келісемін", "I agree to the processing of my personal data"},
+    {"form_consent_required",
+     "Чтобы отправить форму, отметьте согласие на обработку персональных данных.",
+     "Форманы жіберу үшін дербес деректерді өңдеуге келісіміңізді белгілеңіз.",
+     "To send the form, tick your consent to the processing of personal data."},
     // The banner's first layer.
     {"title", "Файлы cookie и аналитика", "Cookie файлдары және аналитика",
      "Cookies and analytics"},

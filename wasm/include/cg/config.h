@@ -34,10 +34,12 @@ struct Config {
   bool consent_mode = true;   // send Google Consent Mode v2 signals
   bool ads_data_redaction = true;
   bool url_passthrough = false;
-  bool banner = true;                  // show the built-in banner (false: the site uses the API)
-  std::string reopen = "bottom-left";  // the reopen button: bottom-left, bottom-right or none
-  std::string theme = "auto";          // light, dark or auto
-  std::vector<std::string> services;   // registry ids to name in the banner; empty: those seen
+  bool banner = true;                     // show the built-in banner (false: the site uses the API)
+  std::string reopen = "bottom-left";     // the reopen button: bottom-left, bottom-right or none
+  std::string theme = "auto";             // light, dark or auto
+  std::string form_selector;              // forms needing consent to personal data, "": none
+  std::string form_field = "consent_id";  // their hidden field with the decision id
+  std::vector<std::string> services;      // registry ids to name in the banner; empty: those seen
   std::vector<TextOverride> texts;
 };
 
