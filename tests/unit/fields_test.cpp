@@ -120,3 +120,38 @@ TEST_CASE("personal data in text", "[fields][text]") {
   CHECK(found[3].kind == PiiKind::iin);
   CHECK(find_pii_in_text("Меню на 2026-04-04, столик на 4 персоны").empty());
 }
+
+TEST_CASE("words said only of people win over order and table words", "[fields]") {
+  CHECK(kind_of(labelled("Имя получателя заказа")) == "person_name");
+  CHECK(kind_of(labelled("Заказ на имя")) == "person_name");
+  CHECK(kind_of(labelled("Тапсырыс кімнің атына жазылады?")) == "person_name");
+  CHECK(kind_of(labelled("Адрес, куда доставить заказ")) == "address");
+  // ... but a company or dish name is still no one's name.
+  CHECK(kind_of(labelled("Название компании")) == "none");
+  CHECK(kind_of(labelled("Тағамның атауы")) == "none");
+}
+
+TEST_CASE("log-in names, loyalty cards and settlements are not personal fields", "[fields]") {
+  CHECK(kind_of(labelled("Логин или e-mail")) == "none");
+  CHECK(kind_of(labelled("Имя пользователя")) == "none");
+  CHECK(kind_of(labelled("Номер клубной карты")) == "none");
+  CHECK(kind_of(labelled("Способ оплаты: картой или наличными")) == "none");
+  CHECK(kind_of(labelled("Елді мекен")) == "none");
+  CHECK(kind_of(labelled("Адрес сайта")) == "none");
+  // Contact data still wins when a loyalty programme is mentioned.
+  CHECK(kind_of(labelled("ИИН для бонусной программы")) == "iin");
+  CHECK(kind_of(labelled("Телефон для бонусов")) == "phone");
+}
+
+TEST_CASE("an example name with a patronymic in the placeholder", "[fields]") {
+  FieldInfo ru;
+  ru.tag = "input";
+  ru.placeholder = "Петров Сергей Иванович";
+  CHECK(kind_of(ru) == "person_name");
+  FieldInfo kk = ru;
+  kk.placeholder = "Нұрлан Асанұлы";
+  CHECK(kind_of(kk) == "person_name");
+  FieldInfo dish = ru;
+  dish.placeholder = "Плов по-ташкентски";
+  CHECK(kind_of(dish) == "none");
+}

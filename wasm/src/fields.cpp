@@ -19,37 +19,49 @@ struct Rule {
 };
 
 constexpr Rule kRules[] = {
-    // Not personal although they mention contact data: spam traps, newsletter settings.
-    {K::none, "form spec|frequency|частот|жиілі"},
+    // Not personal although they mention contact data: spam traps, newsletter settings, log-in
+    // names ("Username or e-mail"), web addresses, a settlement (елді мекен) on its own.
+    {K::none,
+     "form spec|frequency|частот|жиілі|username|логин|login|имя пользоват|пайдаланушы|сайт|website|"
+     "url$|елді мекен"},
     {K::secret,
      "пароль|password|passwd|pwd|құпия|pin|пин|смс|sms|otp|одноразов|код подтвержд|растау"},
     {K::person_name, "cardholder|держател|владелец карт|карта иесі|name on card"},
-    {K::none, "gift|подарочн|сыйлық"},  // gift cards are not payment cards
-    {K::card,
-     "номер карт|карта нөмір|карт нөмір|карта мерзім|card|cvv|cvc|срок действия|expir|exp date|мм "
-     "гг|mm yy|аа жж|cc"},
     {K::birth_date, "рожд|туған|birth|bday|dob"},
     {K::iin, "иин|жсн|iin|бин|бсн|bin"},
     {K::address, "индекс|почтовый|postcode|postal|zip"},
     {K::email, "email|e mail|mail|почта|почты|почту|почтой|электрон|пошта"},
     {K::phone,
-     "телефон|phone|telephone|тел$|tel$|whatsapp|whats app|ватсап|вотсап|мобильн|mobile|моб"},
+     "телефон|телфон|phone|telephone|тел$|tel$|whatsapp|whats "
+     "app|ватсап|вотсап|мобильн|mobile|моб"},
+    // Gift, loyalty and bonus cards, and the choice of how to pay, are not payment cards.
+    {K::none,
+     "gift|подарочн|сыйлық|лояльн|loyalty|бонус|bonus|карта гостя|клубн|способ оплаты|payment "
+     "method|pay with|төлем тәсіл"},
+    {K::card,
+     "номер карт|карта нөмір|карт нөмір|карта мерзім|card|cvv|cvc|срок действия|expir|exp date|мм "
+     "гг|mm yy|аа жж|cc"},
     {K::none, "тема|subject|тақыры"},  // a subject line (тақырып/тақырыбы), not the message
     {K::message,
      "комментар|сообщени|пожелан|отзыв|вопрос|просьб|примечан|аллерг|надпись|пікір|хабарлама|тілек|"
      "сұрақ|өтініш|ескерт|түсінікт|жазу|comment|message|wish|feedback|review|question|request|note|"
      "allerg|inscription|textarea"},
+    // Words only ever said of people and of where they live: they win over the words below
+    // ("Имя заказчика", "Столик на имя", "Тапсырыс берушінің аты-жөні", "Адрес доставки заказа").
+    {K::person_name,
+     "имя|фио|фамилия|отчество|обращаться|зовут|есім|тегі|жөні|атына|surname|full "
+     "name|fullname|first "
+     "name|last name"},
+    {K::address, "адрес|мекенжай|мекен жай|address"},
     // Words that make "name", "number" or "code" something other than personal data.
     {K::none,
-     "компани|company|организац|organization|фирм|ұйым|блюд|тағам|dish|логин|login|user|пользоват|"
-     "пайдаланушы|стол|үстел|table|promo|промо|купон|coupon|заказ|тапсырыс|order|event "
-     "name|название мероприят|іс шара атау"},
-    {K::person_name,
-     "имя|фио|фамилия|отчество|обращаться|зовут|name|аты|есім|тегі|жөні|жүгін|тұлға|контактное "
-     "лицо|получател|first|last|surname|fullname|contact person"},
+     "компани|company|организац|organization|фирм|ұйым|блюд|тағам|dish|user|пользоват|стол|үстел|"
+     "table|promo|промо|купон|coupon|заказ|тапсырыс|order|event name|название мероприят|іс шара "
+     "атау"},
+    {K::person_name, "name|аты|жүгін|тұлға|контактное лицо|получател|first|last|contact person"},
     {K::address,
-     "адрес|мекен|address|улиц|көше|street|дом|квартир|пәтер|кв|подъезд|кіреберіс|этаж|қабат|floor|"
-     "apartment|apt|entrance|домофон|intercom|door|house|building|корпус|үй$"},
+     "мекен|улиц|көше|street|дом|квартир|пәтер|кв|подъезд|кіреберіс|этаж|қабат|floor|apartment|"
+     "apt|entrance|домофон|intercom|door|house|building|корпус|үй$"},
     // Plainly not personal: head counts, dates and times of a visit, search, places, ratings.
     {K::none,
      "количеств|саны|гостей|guests|человек|адам|persons|people|дата|date|күні|время|уақыт|time|"
@@ -131,13 +143,30 @@ bool has_word_stem(std::string_view text, std::string_view stem) {
   return false;
 }
 
-// A phone mask or number in a placeholder ("+7 (___) ___-__-__"), or an e-mail example.
+// A word ending like a patronymic (Иванович, Сергеевна, Серікұлы, Асанқызы): an example name.
+bool patronymic_in(std::string_view text) {
+  static constexpr std::string_view kEndings[] = {"ович", "евич", "овна", "евна",
+                                                  "ұлы",  "қызы", "улы",  "кызы"};
+  for (size_t start = 0; start < text.size();) {
+    size_t end = std::min(text.find(' ', start), text.size());
+    std::string_view word = text.substr(start, end - start);
+    for (auto e : kEndings) {
+      if (word.size() > e.size() + 2 && word.substr(word.size() - e.size()) == e) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+// A phone mask or number in a placeholder ("+7 (___) ___-__-__"), an e-mail example, or an
+// example full name with a patronymic.
 K shape_of(std::string_view raw) {
   if (raw.find('@') != std::string_view::npos) return K::email;
   if (raw.find("+7") != std::string_view::npos || raw.find("(7") != std::string_view::npos ||
       raw.find("___") != std::string_view::npos) {
     return K::phone;
   }
+  if (patronymic_in(words(raw))) return K::person_name;
   return K::none;
 }
 
