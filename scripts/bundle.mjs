@@ -38,3 +38,6 @@ writeFileSync(at('dist/consent-guard.js'), banner + '\n' + loader);
 writeFileSync(at('dist/consent-guard-core.js'), banner + '\n(function(){' + glue + '\n' + runtime + '})();\n');
 copyFileSync(at('build/wasm/wasm/consent-guard-core.wasm'), at('dist/consent-guard-core.wasm'));
 copyFileSync(at('js/consent-guard.d.ts'), at('dist/consent-guard.d.ts'));
+// The banner's CSS as a file, for browsers without constructable stylesheets (Safari < 16.4).
+const { CSS } = await import(at('js/runtime/banner/styles.js'));
+writeFileSync(at('dist/consent-guard.css'), CSS.trim() + '\n');

@@ -6,7 +6,13 @@ export function startUi(guard, config) {
   let banner = null;
   const model = () => JSON.parse(guard.core.banner(JSON.stringify({ gpc: navigator.globalPrivacyControl === true })));
   const ensure = () =>
-    banner || (banner = createBanner({ model: model(), decide: (choice) => guard.impl.decide(choice), onClose() {} }));
+    banner ||
+    (banner = createBanner({
+      model: model(),
+      decide: (choice) => guard.impl.decide(choice),
+      onClose() {},
+      stylesheet: guard.base + 'consent-guard.css',
+    }));
   const whenBody = (fn) => (document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true }));
 
   let opened = false; // open() came first: the first layer must not replace it

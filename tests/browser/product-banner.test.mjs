@@ -136,3 +136,63 @@ test('asked again when the decision has expired, saying since when', async () =>
   assert.deepEqual(await standins(ctx.page), [], 'an expired decision releases nothing');
   await context.close();
 });
+
+test('without constructable stylesheets (Safari < 16.4) the banner is styled from consent-guard.css under a strict CSP', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 640 } });
+  await context.addInitScript(() => {
+    delete ShadowRoot.prototype.adoptedStyleSheets;
+    delete Document.prototype.adoptedStyleSheets;
+  });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const ctx = await open(env.browser, url('strict.csp.html'), { context });
+  assert.equal(await ready(ctx.page), true);
+  const accept = ctx.page.getByRole('button', { name: 'Accept all' });
+  await accept.waitFor({ state: 'visible', timeout: 3000 });
+  const styled = await ctx.page.evaluate(() => {
+    const root = document.getElementById('consent-guard-banner').shadowRoot;
+    return {
+      link: !!root.querySelector('link[rel=stylesheet]'),
+      position: getComputedStyle(root.querySelector('.cg-first')).position,
+    };
+  });
+  assert.deepEqual(styled, { link: true, position: 'fixed' });
+  assert.ok(requests.some((u) => u.endsWith('/consent-guard/consent-guard.css')));
+  assert.deepEqual(
+    ctx.consoleMessages.filter((m) => /refused|content security policy/i.test(m.text)),
+    [],
+  );
+  await ctx.page.screenshot({ path: 'test-results/banner-no-constructable-stylesheets.png' });
+  await accept.click();
+  await eventually(async () => assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).decided, true));
+  await context.close();
+});
+
+test('page elements focused by keyboard are never hidden under the first layer (phone)', async () => {
+  const ctx = await open(env.browser, env.server.origin + '/', { viewport: { width: 360, height: 640 } });
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.getByRole('button', { name: 'Принять все' }).waitFor({ state: 'visible', timeout: 3000 });
+  let checked = 0;
+  for (let i = 0; i < 40; i++) {
+    await ctx.page.keyboard.press('Tab');
+    const seen = await ctx.page.evaluate(() => {
+      let el = document.activeElement;
+      if (!el || el.id === 'consent-guard-banner' || el === document.body) return null;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return null;
+      // A page's own fixed bar (the demo's developer panel) cannot scroll out from under the
+      // fixed banner; the README says so.
+      for (let n = el; n; n = n.parentElement) if (getComputedStyle(n).position === 'fixed') return null;
+      const hit = document.elementFromPoint(r.left + r.width / 2, Math.min(r.bottom - 1, innerHeight - 1));
+      return {
+        tag: el.tagName + (el.textContent || '').trim().slice(0, 20),
+        covered: !hit || !(hit === el || el.contains(hit)),
+      };
+    });
+    if (!seen) continue;
+    checked++;
+    assert.equal(seen.covered, false, `${seen.tag} is hidden under the banner`);
+  }
+  assert.ok(checked >= 10, `only ${checked} page elements were focused`);
+  await ctx.context.close();
+});

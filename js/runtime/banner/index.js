@@ -29,12 +29,12 @@ import { normalize, acceptAllChoice, checkedMap, mergeState } from './model.js';
 import { buildFirst, buildReopen } from './first-layer.js';
 import { buildSettings } from './settings-layer.js';
 
-export function createBanner({ model, decide, onClose } = {}) {
+export function createBanner({ model, decide, onClose, stylesheet } = {}) {
   if (typeof decide !== 'function') throw new TypeError('consent-guard banner: decide must be a function');
   const host = document.createElement('div');
   host.id = 'consent-guard-banner';
   const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(root);
+  adoptStyles(root, stylesheet);
   const wrap = h('div', { class: 'cg' });
   root.append(wrap);
   (document.body || document.documentElement).append(host);
@@ -50,6 +50,8 @@ export function createBanner({ model, decide, onClose } = {}) {
     backFirst: null,
     backSettings: null,
   };
+
+  let spacer = null; // room at the end of the page while the first layer is shown (uncover())
 
   const actions = {
     acceptAll: () => choose(acceptAllChoice(s.m)),
@@ -74,6 +76,11 @@ export function createBanner({ model, decide, onClose } = {}) {
 
   function paint() {
     const { first, settings, reopen } = s.ui;
+    if (s.layer !== 'first') {
+      document.documentElement.style.removeProperty('scroll-padding-bottom');
+      if (spacer) spacer.remove();
+      spacer = null;
+    }
     first.element.hidden = s.layer !== 'first';
     settings.element.hidden = s.layer !== 'settings';
     reopen.hidden = s.layer !== null || !s.decided || s.m.reopen === 'none';
@@ -198,6 +205,28 @@ export function createBanner({ model, decide, onClose } = {}) {
   }
   function onFocusin(event) {
     if (s.layer === 'settings' && event.target !== host) focusQuietly(s.ui.settings.title);
+    else if (s.layer === 'first' && event.target !== host) uncover(event.target);
+  }
+  // The first layer is not modal: a page element that gets focus under it is scrolled up
+  // into sight (WCAG 2.4.11, focus not obscured). The page's scroll padding makes the
+  // browser's own focus scrolling keep clear of the layer; the scroll here covers the rest.
+  function uncover(el) {
+    if (!el.getBoundingClientRect) return;
+    const top = s.ui.first.element.getBoundingClientRect().top;
+    document.documentElement.style.scrollPaddingBottom = Math.max(0, innerHeight - top + 8) + 'px';
+    let r = el.getBoundingClientRect();
+    if (r.bottom <= top) return;
+    window.scrollBy({ top: r.bottom - top + 8, behavior: 'instant' });
+    r = el.getBoundingClientRect();
+    if (r.bottom > top && r.top >= 0 && !spacer) {
+      // The end of the page cannot scroll above the layer: give it room for as long as the
+      // layer is shown (added after everything, so nothing on the page moves).
+      spacer = document.createElement('div');
+      spacer.setAttribute('aria-hidden', 'true');
+      spacer.style.height = innerHeight - top + 'px';
+      document.body.append(spacer);
+      window.scrollBy({ top: r.bottom - top + 8, behavior: 'instant' });
+    }
   }
   window.addEventListener('keydown', onKeydown, true);
   document.addEventListener('focusin', onFocusin, true);

@@ -122,15 +122,24 @@ font-size:.8125em;font-weight:600;line-height:1.2;box-shadow:0 2px 8px var(--_sh
 }
 `;
 
-// Gives the shadow root its stylesheet. Browsers without constructable stylesheets get a
-// <style> element instead (which a strict style-src would refuse; every current browser
-// has constructable stylesheets).
-export function adoptStyles(root) {
-  try {
+// Gives the shadow root its stylesheet: a constructable stylesheet where the browser has them
+// (every current one), otherwise the same CSS from dist/consent-guard.css (`href`, next to the
+// guard) as a <link>, which a strict style-src 'self' allows (Safari before 16.4).
+export function adoptStyles(root, href) {
+  const constructable =
+    typeof CSSStyleSheet === 'function' &&
+    'replaceSync' in CSSStyleSheet.prototype &&
+    'adoptedStyleSheets' in ShadowRoot.prototype;
+  if (constructable) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
     root.adoptedStyleSheets = [sheet];
-  } catch {
+  } else if (href) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    root.append(link);
+  } else {
     const style = document.createElement('style');
     style.textContent = CSS;
     root.append(style);
