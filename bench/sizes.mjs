@@ -38,16 +38,17 @@ for (const [label, files, target] of [
   );
 }
 
-// The banner's share (issue 3): its UI bundled alone, as it sits inside consent-guard-core.js.
-const banner = (
-  await build({
-    entryPoints: [join(dist, '..', 'js/runtime/banner/index.js')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-  })
-).outputFiles[0].contents;
-console.log(
-  `${'banner UI (part of core.js)'.padEnd(28)}${KB(banner.length)}  ${KB(gzipSync(banner, { level: 9 }).length)}  ${KB(brotliCompressSync(banner).length)}`,
-);
+// The shares of the banner (issue 3) and of masking and form consent (issue 4): each part's JS
+// bundled alone, as it sits inside consent-guard-core.js.
+for (const [label, entry] of [
+  ['banner UI (in core.js)', 'js/runtime/banner/index.js'],
+  ['masking JS (in core.js)', 'js/runtime/mask/index.js'],
+  ['form consent (in core.js)', 'js/runtime/forms.js'],
+]) {
+  const bytes = (
+    await build({ entryPoints: [join(dist, '..', entry)], bundle: true, minify: true, format: 'esm', write: false })
+  ).outputFiles[0].contents;
+  console.log(
+    `${label.padEnd(28)}${KB(bytes.length)}  ${KB(gzipSync(bytes, { level: 9 }).length)}  ${KB(brotliCompressSync(bytes).length)}`,
+  );
+}
