@@ -161,3 +161,14 @@ test('fields added later are masked before the next frame, and stay masked when 
   assert.equal(timing.rewritten, true);
   assert.equal(timing.allow, false);
 });
+
+test('awkward pages: an emoji at a cut, typographic separators, declarative shadow roots, a label after its field', async () => {
+  const ctx = await open(env.browser, url('masking-edge.html'));
+  assert.equal(await ready(ctx.page), true);
+  const report = await ctx.page.evaluate(() =>
+    ConsentGuard.maskingReport().map((e) => (e.element.getAttribute('name') || e.element.id) + ':' + e.kind),
+  );
+  for (const expected of ['review:message', 'field_7:phone', 'nbsp:phone', 'nbhyphen:phone', 'shadowMail:email'])
+    assert.ok(report.includes(expected), `${expected} in ${report.join(', ')}`);
+  assert.deepEqual(ctx.errors, []);
+});

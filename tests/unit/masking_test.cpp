@@ -63,3 +63,12 @@ TEST_CASE("Core::mask answers in order, with the markers, and refuses bad reques
   CHECK(nlohmann::json::parse(core.mask(R"({"fields": [{"label": 5}]})"))["error"]["field"] ==
         "fields[0]");
 }
+
+TEST_CASE("phones written with typographic spaces and dashes are found", "[masking]") {
+  CHECK(mask_text("+7\u00A0(701)\u00A0555-12-34", OperatorMark::none).kind == PiiKind::phone);
+  CHECK(mask_text("8\u2011701\u2011555\u201112\u201134", OperatorMark::none).kind ==
+        PiiKind::phone);
+  CHECK(mask_text("+7\u202F701\u202F555\u202F12\u202F34", OperatorMark::none).kind ==
+        PiiKind::phone);
+  CHECK(mask_text("2\u00A0500\u00A0₸ — 3\u00A0200\u00A0₸", OperatorMark::none).mask == false);
+}

@@ -32,6 +32,34 @@ constexpr std::string_view kUnmaskClasses[] = {"ym-record-keys", "ym-show-conten
 constexpr std::string_view kUnmaskAttributes[] = {"data-hj-allow", "data-clarity-unmask",
                                                   "data-recording-gdpr-safe", "data-matomo-unmask"};
 
+// Typographic spaces and dashes between a number's digits, as pages write them (&nbsp;,
+// U+202F, U+2011 non-breaking hyphen, en dash), read as a plain space or hyphen.
+std::string plain_separators(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      out += ' ';
+      i += 1;
+    } else if (c == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      unsigned char t = text[i + 2];
+      bool space = t == 0x87 || t == 0x89 || t == 0xAF;  // figure, thin, narrow no-break space
+      bool dash = t >= 0x90 && t <= 0x95;                // U+2010..U+2015 hyphens and dashes
+      if (space || dash) {
+        out += space ? ' ' : '-';
+        i += 2;
+        continue;
+      }
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 template <size_t N>
 void write_names(json::Out& o, const std::string_view (&names)[N]) {
   o.array();
@@ -63,7 +91,7 @@ MaskVerdict mask_field(const FieldInfo& field, OperatorMark mark) {
 MaskVerdict mask_text(std::string_view text, OperatorMark mark) {
   if (mark == OperatorMark::mask) return {true, PiiKind::none, "data-consent-guard-mask"};
   if (mark == OperatorMark::unmask) return {false, PiiKind::none, "data-consent-guard-unmask"};
-  auto found = find_pii_in_text(text);
+  auto found = find_pii_in_text(plain_separators(text));
   if (found.empty()) return {};
   return {true, found.front().kind, "text:" + std::string(pii_kind_name(found.front().kind))};
 }

@@ -4,8 +4,25 @@
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,legend,[role=heading]';
 const MARKS = '[data-consent-guard-mask],[data-consent-guard-unmask]';
 
-const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 200) : '');
-const attr = (el, name) => (el.getAttribute(name) || '').slice(0, 200);
+const text = (el) => (el ? clip((el.textContent || '').replace(/\s+/g, ' ').trim(), 200) : '');
+const attr = (el, name) => clip(el.getAttribute(name) || '', 200);
+
+// At most n UTF-16 units, as well-formed text: a cut through a surrogate pair, or a lone
+// surrogate in the page, would make the whole request invalid UTF-8 for the core.
+export function clip(s, n) {
+  if (s.length > n) s = s.slice(0, n);
+  if (!/[\uD800-\uDFFF]/.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      out += s[i] + s[++i];
+    } else {
+      out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : s[i];
+    }
+  }
+  return out;
+}
 
 export function describeField(el) {
   const root = el.getRootNode();
@@ -18,7 +35,7 @@ export function describeField(el) {
     tag: el.localName,
     type: attr(el, 'type'),
     name: attr(el, 'name'),
-    id: el.id.slice(0, 200),
+    id: clip(el.id, 200),
     autocomplete: attr(el, 'autocomplete'),
     inputmode: attr(el, 'inputmode'),
     placeholder: attr(el, 'placeholder'),

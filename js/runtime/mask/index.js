@@ -4,7 +4,7 @@
 // the initial page before any recorder is released, and whatever is added later in the
 // same microtask checkpoint as its insertion (a MutationObserver), so before the next
 // frame and before any recorder's own observer (created later, so notified later).
-import { describeField, markOf } from './describe.js';
+import { clip, describeField, markOf } from './describe.js';
 import { addMarkers, hasMarkers, hasUnmask, removeUnmask } from './markers.js';
 
 const FIELDS = 'input,textarea,select';
@@ -12,7 +12,7 @@ const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'
 const BANNER_HOST = 'consent-guard-banner';
 // A cheap first look: text that cannot hold a phone number, an IIN or an e-mail address
 // (fewer than two digit groups, no @) is not worth a trip to the core.
-const MAYBE_PERSONAL = /\d{5}|\d[\s()-]+\d|@/;
+const MAYBE_PERSONAL = /\d{5}|\d[\s()\u2010-\u2015-]+\d|@/;
 
 export function startMasking(guard) {
   const core = guard.core;
@@ -39,8 +39,9 @@ export function startMasking(guard) {
         collectText(node, blocks);
         continue;
       }
-      if (node.nodeType !== 1 || node.id === BANNER_HOST) continue;
-      if (node.matches(FIELDS)) fields.push(node);
+      // Elements, and shadow roots (nodeType 11: declarative ones are in the page already).
+      if ((node.nodeType !== 1 && node.nodeType !== 11) || node.id === BANNER_HOST) continue;
+      if (node.nodeType === 1 && node.matches(FIELDS)) fields.push(node);
       for (const f of node.querySelectorAll(FIELDS)) fields.push(f);
       if (node.shadowRoot) watch(node.shadowRoot);
       for (const host of node.querySelectorAll('*'))
@@ -53,7 +54,7 @@ export function startMasking(guard) {
     if (!fields.length && !texts.length) return;
     const request = {
       fields: fields.map(describeField),
-      texts: texts.map((el) => ({ text: el.textContent.slice(0, 2000), mark: markOf(el) })),
+      texts: texts.map((el) => ({ text: clip(el.textContent, 2000), mark: markOf(el) })),
     };
     const answer = JSON.parse(core.mask(JSON.stringify(request)));
     if (!answer.ok) throw new Error('masking: ' + answer.error.message);
@@ -127,6 +128,11 @@ export function startMasking(guard) {
   }
 
   watch(document);
+  // A field parsed before its <label for> arrived was classified without it: once the page
+  // is parsed, look again (marks are only ever added).
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => process([document.documentElement]), { once: true });
+  }
   return {
     report() {
       const out = [];
