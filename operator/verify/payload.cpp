@@ -12,17 +12,39 @@ namespace cg::verify {
 namespace {
 
 using rapidjson::Value;
+using Names = std::initializer_list<std::string_view>;
 constexpr int64_t kMaxSeq = int64_t{1} << 53;
 
 std::string_view text_of(const Value& v) {
   return {v.GetString(), v.GetStringLength()};
 }
 
-const Value* member(const Value& obj, std::string_view key) {
-  for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
-    if (text_of(it->name) == key) return &it->value;
+// The member `key` of `obj`. Builders write members in a fixed order and lookups follow
+// it, so the search starts after the member found last in the same object.
+class Finder {
+ public:
+  const Value* operator()(const Value& obj, std::string_view key) {
+    rapidjson::SizeType n = obj.MemberCount();
+    if (&obj != last_object_) last_object_ = &obj, next_ = 0;
+    auto first = obj.MemberBegin();
+    for (rapidjson::SizeType k = 0; k < n; ++k) {
+      rapidjson::SizeType i = (next_ + k) % n;
+      if (text_of(first[i].name) == key) {
+        next_ = i + 1;
+        return &first[i].value;
+      }
+    }
+    return nullptr;
   }
-  return nullptr;
+
+ private:
+  const Value* last_object_ = nullptr;
+  rapidjson::SizeType next_ = 0;
+};
+
+const Value* member(const Value& obj, std::string_view key) {
+  Finder find;
+  return find(obj, key);
 }
 
 bool is_token(std::string_view s, size_t max) {
@@ -35,7 +57,22 @@ bool is_token(std::string_view s, size_t max) {
   return true;
 }
 
-// Reads members by path ("services[0].purposes[1].consentGiven"), keeping the first problem.
+// Where a member is, for messages ("services[0].purposes[1]."): a chain of links on the
+// stack, turned into text only when something is wrong.
+struct At {
+  const At* parent = nullptr;
+  std::string_view key;
+  int index = -1;  // >= 0 for an array element
+  std::string text() const {
+    if (!parent) return std::string(key);
+    std::string out = parent->text() + std::string(key);
+    if (index >= 0) out += "[" + std::to_string(index) + "]";
+    return out + ".";
+  }
+};
+const At kRoot;
+
+// Reads members by path, keeping the first problem.
 class Reader {
  public:
   PayloadProblem problem;
@@ -47,56 +84,70 @@ class Reader {
   bool bad_value(const std::string& path, const std::string& why) {
     return fail("payload.value", path + " " + why);
   }
+  bool bad_value(const At& at, std::string_view key, const std::string& why) {
+    return bad_value(at.text() + std::string(key), why);
+  }
 
-  const Value* get(const Value& obj, const std::string& at, std::string_view key) {
-    const Value* v = member(obj, key);
-    if (!v) fail("payload.missing", "the payload lacks " + at + std::string(key));
+  const Value* get(const Value& obj, const At& at, std::string_view key) {
+    const Value* v = find_(obj, key);
+    if (!v) fail("payload.missing", "the payload lacks " + at.text() + std::string(key));
     return v;
   }
-  bool str(const Value& obj, const std::string& at, std::string_view key, std::string& out) {
+  bool str(const Value& obj, const At& at, std::string_view key, std::string_view& out) {
     const Value* v = get(obj, at, key);
     if (!v) return false;
-    if (!v->IsString()) return fail("payload.type", at + std::string(key) + " must be a string");
-    out.assign(text_of(*v));
+    if (!v->IsString()) return type(at, key, "a string");
+    out = text_of(*v);
     return true;
   }
-  bool integer(const Value& obj, const std::string& at, std::string_view key, int64_t& out) {
+  bool str(const Value& obj, const At& at, std::string_view key, std::string& out) {
+    std::string_view view;
+    if (!str(obj, at, key, view)) return false;
+    out.assign(view);
+    return true;
+  }
+  bool integer(const Value& obj, const At& at, std::string_view key, int64_t& out) {
     const Value* v = get(obj, at, key);
     if (!v) return false;
-    if (!v->IsInt64()) return fail("payload.type", at + std::string(key) + " must be an integer");
+    if (!v->IsInt64()) return type(at, key, "an integer");
     out = v->GetInt64();
     return true;
   }
-  bool boolean(const Value& obj, const std::string& at, std::string_view key, bool& out) {
+  bool boolean(const Value& obj, const At& at, std::string_view key, bool& out) {
     const Value* v = get(obj, at, key);
     if (!v) return false;
-    if (!v->IsBool()) return fail("payload.type", at + std::string(key) + " must be true or false");
+    if (!v->IsBool()) return type(at, key, "true or false");
     out = v->GetBool();
     return true;
   }
-  const Value* array(const Value& obj, const std::string& at, std::string_view key) {
+  const Value* array(const Value& obj, const At& at, std::string_view key) {
     const Value* v = get(obj, at, key);
-    if (v && !v->IsArray())
-      return fail("payload.type", at + std::string(key) + " must be an array"), nullptr;
+    if (v && !v->IsArray()) return type(at, key, "an array"), nullptr;
     return v;
   }
   // An object with exactly these members (optional ones may be missing).
-  const Value* object(const Value& obj, const std::string& at, std::string_view key,
-                      std::initializer_list<std::string_view> members) {
+  const Value* object(const Value& obj, const At& at, std::string_view key, Names members) {
     const Value* v = get(obj, at, key);
     if (!v) return nullptr;
-    if (!v->IsObject())
-      return fail("payload.type", at + std::string(key) + " must be an object"), nullptr;
-    return only(*v, at + std::string(key) + ".", members) ? v : nullptr;
+    if (!v->IsObject()) return type(at, key, "an object"), nullptr;
+    return only(*v, At{&at, key}, members) ? v : nullptr;
   }
-  bool only(const Value& obj, const std::string& at,
-            std::initializer_list<std::string_view> members) {
+  // `element` of an array is an object with exactly these members.
+  bool element(const Value& element, const At& here, Names members) {
+    if (!element.IsObject()) return fail("payload.type", here.text() + " must be an object");
+    return only(element, here, members);
+  }
+  bool only(const Value& obj, const At& at, Names members) {
+    size_t next = 0;  // members are usually in the listed order: start after the last match
     for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
       bool known = false;
-      for (auto m : members) known = known || m == text_of(it->name);
+      for (size_t k = 0; k < members.size() && !known; ++k) {
+        size_t i = (next + k) % members.size();
+        if (members.begin()[i] == text_of(it->name)) known = true, next = i + 1;
+      }
       if (!known) {
         return fail("payload.unknown-member",
-                    at + std::string(text_of(it->name)) +
+                    at.text() + std::string(text_of(it->name)) +
                         " is not part of the receipt format (receipts carry nothing else)");
       }
     }
@@ -104,63 +155,65 @@ class Reader {
   }
   // A string member that must equal `expected`.
   bool exactly(const Value& obj, std::string_view key, std::string_view expected) {
-    std::string got;
-    if (!str(obj, "", key, got)) return false;
+    std::string_view got;
+    if (!str(obj, kRoot, key, got)) return false;
     return got == expected ||
            bad_value(std::string(key), "must be \"" + std::string(expected) + "\"");
   }
+
+ private:
+  bool type(const At& at, std::string_view key, const char* what) {
+    return fail("payload.type", at.text() + std::string(key) + " must be " + what);
+  }
+  Finder find_;
 };
 
-std::string at_index(const std::string& at, std::string_view key, rapidjson::SizeType i) {
-  return at + std::string(key) + "[" + std::to_string(i) + "].";
-}
-
 bool read_controllers(Reader& r, const Value& p) {
-  const Value* list = r.array(p, "", "piiControllers");
+  const Value* list = r.array(p, kRoot, "piiControllers");
   if (!list) return false;
   if (list->Empty()) return r.bad_value("piiControllers", "must name at least one operator");
   for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
-    std::string at = at_index("", "piiControllers", i), name, bin, contact;
+    At at{&kRoot, "piiControllers", static_cast<int>(i)};
+    std::string_view name, bin, contact;
     const Value& c = (*list)[i];
-    if (!c.IsObject()) return r.fail("payload.type", at + " must be an object");
-    if (!r.only(c, at, {"piiController", "bin", "contact"}) ||
+    if (!r.element(c, at, {"piiController", "bin", "contact"}) ||
         !r.str(c, at, "piiController", name) || !r.str(c, at, "bin", bin) ||
         !r.str(c, at, "contact", contact))
       return false;
-    if (name.empty()) return r.bad_value(at + "piiController", "must not be empty");
+    if (name.empty()) return r.bad_value(at, "piiController", "must not be empty");
     if (!bin.empty() && !kz_id_valid(bin)) {
-      return r.bad_value(at + "bin", "must be \"\" or a 12-digit BIN with a valid check digit");
+      return r.bad_value(at, "bin", "must be \"\" or a 12-digit BIN with a valid check digit");
     }
   }
   return true;
 }
 
 bool read_decisions(Reader& r, const Value& p, const std::string& event, Receipt& out) {
-  const Value* list = r.array(p, "", "decisions");
+  const Value* list = r.array(p, kRoot, "decisions");
   if (!list) return false;
   if (list->Empty()) return r.bad_value("decisions", "must hold at least one purpose");
   bool any_optional = false;
   for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
-    std::string at = at_index("", "decisions", i), purpose;
+    At at{&kRoot, "decisions", static_cast<int>(i)};
+    std::string_view purpose;
     const Value& d = (*list)[i];
     bool given = false;
-    if (!d.IsObject()) return r.fail("payload.type", at + " must be an object");
-    if (!r.only(d, at, {"purpose", "consentGiven", "services"}) ||
+    if (!r.element(d, at, {"purpose", "consentGiven", "services"}) ||
         !r.str(d, at, "purpose", purpose) || !r.boolean(d, at, "consentGiven", given))
       return false;
     auto known = purpose_from_name(purpose);
-    if (!known) return r.bad_value(at + "purpose", "is not a purpose");
+    if (!known) return r.bad_value(at, "purpose", "is not a purpose");
     for (const auto& [seen, _] : out.decisions) {
-      if (seen == purpose) return r.bad_value(at + "purpose", "is listed twice");
+      if (seen == purpose) return r.bad_value(at, "purpose", "is listed twice");
     }
     if (*known == Purpose::necessary && !given) {
-      return r.bad_value(at + "consentGiven", "cannot be false for necessary");
+      return r.bad_value(at, "consentGiven", "cannot be false for necessary");
     }
     any_optional = any_optional || (*known != Purpose::necessary && given);
     const Value* services = r.array(d, at, "services");
     if (!services) return false;
     for (const auto& s : services->GetArray()) {
-      if (!s.IsString()) return r.fail("payload.type", at + "services must hold strings");
+      if (!s.IsString()) return r.fail("payload.type", at.text() + "services must hold strings");
     }
     out.decisions.emplace_back(purpose, given);
   }
@@ -186,16 +239,16 @@ bool decision_lists(const Value& decisions, std::string_view purpose, std::strin
   return false;
 }
 
-bool read_purposes(Reader& r, const Value& list, const std::string& at, const Value& decisions,
+bool read_purposes(Reader& r, const Value& list, const At& at, const Value& decisions,
                    std::string_view service_id) {
   for (rapidjson::SizeType k = 0; k < list.Size(); ++k) {
-    std::string here = at_index(at, "purposes", k), purpose, type, third_name;
+    At here{&at, "purposes", static_cast<int>(k)};
+    std::string_view purpose, type, third_name;
     const Value& item = list[k];
     bool given = false, disclosure = false, cross = false;
-    if (!item.IsObject()) return r.fail("payload.type", here + " must be an object");
-    if (!r.only(item, here,
-                {"purpose", "consentType", "consentGiven", "thirdPartyDisclosure", "thirdPartyName",
-                 "recipientCountries", "crossBorderTransfer"}) ||
+    if (!r.element(item, here,
+                   {"purpose", "consentType", "consentGiven", "thirdPartyDisclosure",
+                    "thirdPartyName", "recipientCountries", "crossBorderTransfer"}) ||
         !r.str(item, here, "purpose", purpose) || !r.str(item, here, "consentType", type) ||
         !r.boolean(item, here, "consentGiven", given) ||
         !r.boolean(item, here, "thirdPartyDisclosure", disclosure) ||
@@ -206,12 +259,12 @@ bool read_purposes(Reader& r, const Value& list, const std::string& at, const Va
     if (!countries) return false;
     for (const auto& c : countries->GetArray()) {
       if (!c.IsString())
-        return r.fail("payload.type", here + "recipientCountries must hold strings");
+        return r.fail("payload.type", here.text() + "recipientCountries must hold strings");
     }
-    if (type != "EXPLICIT") return r.bad_value(here + "consentType", "must be \"EXPLICIT\"");
+    if (type != "EXPLICIT") return r.bad_value(here, "consentType", "must be \"EXPLICIT\"");
     bool decided = false;
     if (!decision_lists(decisions, purpose, service_id, decided) || decided != given) {
-      return r.bad_value(here + "consentGiven",
+      return r.bad_value(here, "consentGiven",
                          "disagrees with decisions[] (every service purpose must be a decision "
                          "listing the service, with the same consentGiven)");
     }
@@ -220,14 +273,14 @@ bool read_purposes(Reader& r, const Value& list, const std::string& at, const Va
 }
 
 bool read_services(Reader& r, const Value& p) {
-  const Value* list = r.array(p, "", "services");
+  const Value* list = r.array(p, kRoot, "services");
   const Value* decisions = member(p, "decisions");
   if (!list) return false;
   for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
-    std::string at = at_index("", "services", i), name, id;
+    At at{&kRoot, "services", static_cast<int>(i)};
+    std::string_view name, id;
     const Value& s = (*list)[i];
-    if (!s.IsObject()) return r.fail("payload.type", at + " must be an object");
-    if (!r.only(s, at, {"service", "serviceId", "purposes"}) || !r.str(s, at, "service", name) ||
+    if (!r.element(s, at, {"service", "serviceId", "purposes"}) || !r.str(s, at, "service", name) ||
         !r.str(s, at, "serviceId", id))
       return false;
     const Value* purposes = r.array(s, at, "purposes");
@@ -238,18 +291,19 @@ bool read_services(Reader& r, const Value& p) {
 
 // publicKey and piiPrincipalId name the header's key; signing agrees with the header's alg.
 bool read_key_claims(Reader& r, const Value& p, const PayloadContext& c, Receipt& out) {
-  const Value* signing = r.object(p, "", "signing", {"status", "key", "reason"});
-  std::string status;
-  if (!signing || !r.str(*signing, "signing.", "status", status)) return false;
+  const Value* signing = r.object(p, kRoot, "signing", {"status", "key", "reason"});
+  At at{&kRoot, "signing"};
+  std::string_view status;
+  if (!signing || !r.str(*signing, at, "status", status)) return false;
   if (c.unsigned_) {
     if (status == "ES256") return r.fail("payload.signed-claim", "signing.status is ES256");
     if (status != "unsigned") return r.bad_value("signing.status", "must be ES256 or unsigned");
-    if (!r.str(*signing, "signing.", "reason", out.unsigned_reason)) return false;
+    if (!r.str(*signing, at, "reason", out.unsigned_reason)) return false;
     if (out.unsigned_reason != "insecure-context" && out.unsigned_reason != "no-webcrypto") {
       return r.bad_value("signing.reason", "must be insecure-context or no-webcrypto");
     }
-    const Value* pk = r.get(p, "", "publicKey");
-    const Value* principal = r.get(p, "", "piiPrincipalId");
+    const Value* pk = r.get(p, kRoot, "publicKey");
+    const Value* principal = r.get(p, kRoot, "piiPrincipalId");
     if (!pk || !principal) return false;
     if (!pk->IsNull() || !principal->IsNull()) {
       return r.fail("payload.header-mismatch",
@@ -260,8 +314,8 @@ bool read_key_claims(Reader& r, const Value& p, const PayloadContext& c, Receipt
   if (status != "ES256") {
     return r.fail("payload.header-mismatch", "signing.status must be ES256 in a signed receipt");
   }
-  std::string key;
-  if (!r.str(*signing, "signing.", "key", key)) return false;
+  std::string_view key;
+  if (!r.str(*signing, at, "key", key)) return false;
   const Value* reason = member(*signing, "reason");
   bool session_ok =
       key == "session" && reason && reason->IsString() && text_of(*reason) == "no-indexeddb";
@@ -270,15 +324,15 @@ bool read_key_claims(Reader& r, const Value& p, const PayloadContext& c, Receipt
                        "must be {status ES256, key persistent} or {status ES256, key "
                        "session, reason no-indexeddb}");
   }
-  std::string principal;
-  if (!r.str(p, "", "piiPrincipalId", principal)) return false;
-  if (principal != receipts::thumbprint_urn(c.kid)) {
+  std::string_view principal, prefix = receipts::kThumbprintUrnPrefix;
+  if (!r.str(p, kRoot, "piiPrincipalId", principal)) return false;
+  if (principal.substr(0, prefix.size()) != prefix || principal.substr(prefix.size()) != c.kid) {
     return r.fail("payload.header-mismatch",
                   "piiPrincipalId must be the thumbprint URN of the "
                   "header's key (" +
                       receipts::thumbprint_urn(c.kid) + ")");
   }
-  const Value* pk = r.object(p, "", "publicKey", {"crv", "kty", "x", "y"});
+  const Value* pk = r.object(p, kRoot, "publicKey", {"crv", "kty", "x", "y"});
   if (!pk) return false;
   for (const char* m : {"crv", "kty", "x", "y"}) {
     const Value* mine = member(*pk, m);
@@ -291,9 +345,9 @@ bool read_key_claims(Reader& r, const Value& p, const PayloadContext& c, Receipt
 }
 
 bool read_chain(Reader& r, const Value& p, Receipt& out) {
-  if (!r.integer(p, "", "seq", out.seq)) return false;
+  if (!r.integer(p, kRoot, "seq", out.seq)) return false;
   if (out.seq < 0 || out.seq > kMaxSeq) return r.bad_value("seq", "must be 0..2^53");
-  const Value* prev = r.get(p, "", "prev");
+  const Value* prev = r.get(p, kRoot, "prev");
   if (!prev) return false;
   if (out.seq == 0) {
     return prev->IsNull() || r.bad_value("prev", "must be null when seq is 0");
@@ -307,18 +361,18 @@ bool read_chain(Reader& r, const Value& p, Receipt& out) {
 
 bool read_constants(Reader& r, const Value& p) {
   bool sensitive = true;
-  const Value* spi = r.array(p, "", "spiCat");
+  const Value* spi = r.array(p, kRoot, "spiCat");
   return r.exactly(p, "version", receipts::kKantaraVersion) &&
          r.exactly(p, "profile", receipts::kProfile) && r.exactly(p, "jurisdiction", "KZ") &&
-         r.boolean(p, "", "sensitive", sensitive) &&
+         r.boolean(p, kRoot, "sensitive", sensitive) &&
          (!sensitive || r.bad_value("sensitive", "must be false")) && spi &&
          (spi->Empty() || r.bad_value("spiCat", "must be empty"));
 }
 
 bool read_times(Reader& r, const Value& p, Receipt& out) {
   int64_t timestamp = 0;
-  if (!r.integer(p, "", "iat", out.iat) || !r.integer(p, "", "exp", out.exp) ||
-      !r.integer(p, "", "consentTimestamp", timestamp))
+  if (!r.integer(p, kRoot, "iat", out.iat) || !r.integer(p, kRoot, "exp", out.exp) ||
+      !r.integer(p, kRoot, "consentTimestamp", timestamp))
     return false;
   if (out.iat <= 0 || out.iat > receipts::kMaxTime)
     return r.bad_value("iat", "must be unix seconds");
@@ -329,11 +383,11 @@ bool read_times(Reader& r, const Value& p, Receipt& out) {
 }
 
 bool read_ids(Reader& r, const Value& p, const PayloadContext& c, Receipt& out) {
-  std::string receipt_id, language, policy_url, version;
-  if (!r.str(p, "", "jti", out.jti) || !r.str(p, "", "consentReceiptID", receipt_id) ||
-      !r.str(p, "", "aud", out.aud) || !r.str(p, "", "language", language) ||
-      !r.str(p, "", "policyUrl", policy_url) || !r.str(p, "", "policyVersion", version) ||
-      !r.str(p, "", "notice", out.notice) || !r.str(p, "", "event", out.event))
+  std::string_view receipt_id, language, policy_url, version;
+  if (!r.str(p, kRoot, "jti", out.jti) || !r.str(p, kRoot, "consentReceiptID", receipt_id) ||
+      !r.str(p, kRoot, "aud", out.aud) || !r.str(p, kRoot, "language", language) ||
+      !r.str(p, kRoot, "policyUrl", policy_url) || !r.str(p, kRoot, "policyVersion", version) ||
+      !r.str(p, kRoot, "notice", out.notice) || !r.str(p, kRoot, "event", out.event))
     return false;
   if (!receipts::valid_receipt_id(out.jti))
     return r.bad_value("jti", "must be 8..128 of [A-Za-z0-9_-]");
@@ -354,21 +408,19 @@ bool read_ids(Reader& r, const Value& p, const PayloadContext& c, Receipt& out) 
 }
 
 bool read_texts(Reader& r, const Value& p) {
-  std::string button, layer, method, url, location, retention;
-  const Value* how = r.object(p, "", "collectionMethod", {"button", "layer"});
-  if (!how || !r.str(*how, "collectionMethod.", "button", button) ||
-      !r.str(*how, "collectionMethod.", "layer", layer))
+  std::string_view button, layer, method, url, location, retention;
+  At how_at{&kRoot, "collectionMethod"}, w_at{&kRoot, "withdrawal"}, s_at{&kRoot, "storage"};
+  const Value* how = r.object(p, kRoot, "collectionMethod", {"button", "layer"});
+  if (!how || !r.str(*how, how_at, "button", button) || !r.str(*how, how_at, "layer", layer))
     return false;
   if (!is_token(button, 64) || !is_token(layer, 64)) {
     return r.bad_value("collectionMethod", "button and layer must be 1..64 of [A-Za-z0-9._-]");
   }
-  const Value* w = r.object(p, "", "withdrawal", {"method", "url"});
-  if (!w || !r.str(*w, "withdrawal.", "method", method) || !r.str(*w, "withdrawal.", "url", url))
-    return false;
+  const Value* w = r.object(p, kRoot, "withdrawal", {"method", "url"});
+  if (!w || !r.str(*w, w_at, "method", method) || !r.str(*w, w_at, "url", url)) return false;
   if (method.empty()) return r.bad_value("withdrawal.method", "must not be empty");
-  const Value* s = r.object(p, "", "storage", {"location", "retention"});
-  if (!s || !r.str(*s, "storage.", "location", location) ||
-      !r.str(*s, "storage.", "retention", retention))
+  const Value* s = r.object(p, kRoot, "storage", {"location", "retention"});
+  if (!s || !r.str(*s, s_at, "location", location) || !r.str(*s, s_at, "retention", retention))
     return false;
   return (!location.empty() && !retention.empty()) ||
          r.bad_value("storage", "location and retention must not be empty");
@@ -383,7 +435,7 @@ PayloadProblem read_payload(const Value& p, const PayloadContext& context, Recei
     r.fail("payload.type", "the payload is not a JSON object");
     return r.problem;
   }
-  bool ok = r.only(p, "",
+  bool ok = r.only(p, kRoot,
                    {"version",
                     "profile",
                     "jurisdiction",

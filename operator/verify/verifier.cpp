@@ -33,8 +33,8 @@ struct Header {
   bool unsigned_ = false;
   std::string kid;
   const Value* jwk = nullptr;
-  EVP_PKEY* key = nullptr;
-  Pkey owned;  // the key when there is no cache to own it
+  EVP_PKEY_CTX* context = nullptr;  // es256_context() of the header's key
+  KeyCache::Key owned;              // key and context when there is no cache to own them
 };
 
 class Run {
@@ -45,7 +45,10 @@ class Run {
   Verdict go() {
     if (structure() && header() && signature() && payload()) {
       verdict_.status = header_.unsigned_ ? Status::unsigned_ : Status::valid;
-      verdict_.receipt.hash = receipts::b64url_encode(sha256_bytes(jws_));
+      std::string_view hash(reinterpret_cast<const char*>(jws_hash_.data()), jws_hash_.size());
+      std::string unsigned_hash;
+      if (header_.unsigned_) hash = unsigned_hash = sha256_bytes(jws_);
+      verdict_.receipt.hash = receipts::b64url_encode(hash);
       verdict_.message = header_.unsigned_
                              ? "unsigned receipt (" + verdict_.receipt.unsigned_reason +
                                    "): it records a decision but proves nothing"
@@ -69,8 +72,13 @@ class Run {
                                         " bytes; receipts are at most 65536");
     }
     size_t first = jws_.find('.'), second = jws_.find('.', first + 1);
-    size_t dots = 0;
-    for (char c : jws_) dots += c == '.';
+    size_t dots = first == std::string_view::npos ? 0 : second == std::string_view::npos ? 1 : 2;
+    if (dots == 2) {
+      for (size_t at = jws_.find('.', second + 1); at != std::string_view::npos;
+           at = jws_.find('.', at + 1)) {
+        ++dots;
+      }
+    }
     if (dots != 2) {
       return fail("structure.parts", "a compact JWS has 3 parts separated by '.', this has " +
                                          std::to_string(dots + 1) +
@@ -168,9 +176,8 @@ class Run {
       return fail("header.jwk", "the jwk's x and y must be 32 bytes each in strict base64url");
     }
     header_.jwk = jwk;
-    std::string thumbprint = receipts::jwk_thumbprint(
-        receipts::P256Jwk{std::string(text_of(*x)), std::string(text_of(*y))});
-    if (!load_key(thumbprint, xb, yb)) return false;
+    std::string thumbprint;
+    if (!load_key(text_of(*x), text_of(*y), xb, yb, thumbprint)) return false;
     const Value* kid = member(h, "kid");
     if (!kid || !kid->IsString()) return fail("header.kid", "the header has no kid string");
     if (text_of(*kid) != thumbprint) {
@@ -181,16 +188,26 @@ class Run {
     return true;
   }
 
-  bool load_key(const std::string& thumbprint, const std::string& x, const std::string& y) {
-    if (cache_ && (header_.key = cache_->find(thumbprint))) return true;
+  // The key for the jwk (x, y as text and as bytes), from the cache when it has it.
+  bool load_key(std::string_view x, std::string_view y, const std::string& xb,
+                const std::string& yb, std::string& thumbprint) {
+    if (const KeyCache::Key* known = cache_ ? cache_->find(x, y) : nullptr) {
+      header_.context = known->context.get();
+      thumbprint = known->kid;
+      return true;
+    }
     std::string why;
-    Pkey key = p256_public_key(x, y, why);
+    Pkey key = p256_public_key(xb, yb, why);
     if (!key) return fail("header.point-not-on-curve", "the jwk: " + why);
-    header_.key = key.get();
+    PkeyCtx context = es256_context(key.get());
+    if (!context) return fail("header.point-not-on-curve", "the jwk: OpenSSL refused the key");
+    thumbprint = receipts::jwk_thumbprint(receipts::P256Jwk{std::string(x), std::string(y)});
+    header_.context = context.get();
+    KeyCache::Key entry{thumbprint, std::move(key), std::move(context)};
     if (cache_) {
-      cache_->insert(thumbprint, std::move(key));
+      cache_->insert(x, y, std::move(entry));
     } else {
-      header_.owned = std::move(key);
+      header_.owned = std::move(entry);
     }
     return true;
   }
@@ -201,8 +218,14 @@ class Run {
       return fail("signature.length", "an ES256 signature is 64 bytes (r || s), this one is " +
                                           std::to_string(p_.signature.size()));
     }
-    std::string_view input = jws_.substr(0, p_.header_b64.size() + 1 + p_.payload_b64.size());
-    if (!verify_es256(header_.key, input, p_.signature)) {
+    // One pass of SHA-256 gives the signature's digest (of the signing input) and, going on
+    // over "." and the signature part, the receipt's hash that the next receipt's prev holds.
+    size_t input_size = p_.header_b64.size() + 1 + p_.payload_b64.size();
+    Sha256Digest input_digest, whole{};
+    sha256_prefix_and_whole(jws_.substr(0, input_size), jws_.substr(input_size), input_digest,
+                            whole);
+    jws_hash_ = whole;
+    if (!verify_es256_digest(header_.context, input_digest, p_.signature)) {
       return fail("signature.invalid",
                   "the signature does not match the header and payload: they were changed after "
                   "signing, or another key signed");
@@ -211,7 +234,7 @@ class Run {
   }
 
   bool payload() {
-    rapidjson::Document doc;
+    rapidjson::Document doc(&pool_);
     JsonProblem problem = parse_strict(p_.payload, doc);
     if (!problem.code.empty()) {
       return fail("payload." + problem.code, "payload: " + problem.message);
@@ -234,7 +257,12 @@ class Run {
   KeyCache* cache_;
   Verdict verdict_;
   Parts p_;
-  rapidjson::Document header_doc_;
+  Sha256Digest jws_hash_{};  // SHA-256 of the whole JWS, once the signature was checked
+  // Both documents allocate from a buffer on the stack: a receipt's DOM fits in it, so
+  // parsing costs no heap allocation (larger ones spill over to the heap).
+  char buffer_[32 * 1024];
+  rapidjson::MemoryPoolAllocator<> pool_{buffer_, sizeof buffer_};
+  rapidjson::Document header_doc_{&pool_};
   Header header_;
 };
 
@@ -249,13 +277,32 @@ std::string_view status_name(Status s) {
   return "invalid";
 }
 
-EVP_PKEY* KeyCache::find(const std::string& kid) const {
-  auto it = keys_.find(kid);
-  return it == keys_.end() ? nullptr : it->second.get();
+namespace {
+
+// "x.y" in a buffer on the stack: lookups allocate nothing (coordinates are 43 characters).
+struct KeyId {
+  char text[128];
+  size_t size = 0;
+  KeyId(std::string_view x, std::string_view y) {
+    if (x.size() + y.size() + 1 > sizeof text) return;  // never for P-256; finds nothing
+    std::copy(x.begin(), x.end(), text);
+    text[x.size()] = '.';
+    std::copy(y.begin(), y.end(), text + x.size() + 1);
+    size = x.size() + 1 + y.size();
+  }
+  std::string_view view() const { return {text, size}; }
+};
+
+}  // namespace
+
+const KeyCache::Key* KeyCache::find(std::string_view x, std::string_view y) const {
+  KeyId id(x, y);
+  auto it = keys_.find(id.view());
+  return it == keys_.end() ? nullptr : &it->second;
 }
 
-void KeyCache::insert(const std::string& kid, Pkey key) {
-  keys_[kid] = std::move(key);
+const KeyCache::Key& KeyCache::insert(std::string_view x, std::string_view y, Key key) {
+  return keys_[std::string(KeyId(x, y).view())] = std::move(key);
 }
 
 Verdict verify_receipt(std::string_view jws, const VerifyOptions& options, KeyCache* cache) {

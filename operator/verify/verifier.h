@@ -52,16 +52,22 @@ struct VerifyOptions {
   std::string aud;  // when set, receipts for any other origin are invalid (payload.aud)
 };
 
-// Caches public keys by thumbprint: a visitor's receipts share one key, and decoding a
-// point costs about as much as a third of a signature check. Not thread-safe: one per thread.
+// Caches decoded public keys and their thumbprints by the jwk's x and y: a visitor's
+// receipts share one key, and decoding a point and hashing its thumbprint cost about a
+// seventh of a signature check. Not thread-safe: one per thread.
 class KeyCache {
  public:
-  EVP_PKEY* find(const std::string& kid) const;
-  void insert(const std::string& kid, Pkey key);
+  struct Key {
+    std::string kid;
+    Pkey key;
+    PkeyCtx context;  // es256_context(key)
+  };
+  const Key* find(std::string_view x, std::string_view y) const;
+  const Key& insert(std::string_view x, std::string_view y, Key key);
   size_t size() const { return keys_.size(); }
 
  private:
-  std::map<std::string, Pkey, std::less<>> keys_;
+  std::map<std::string, Key, std::less<>> keys_;  // by x "." y (base64url)
 };
 
 Verdict verify_receipt(std::string_view jws, const VerifyOptions& options,

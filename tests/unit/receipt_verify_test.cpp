@@ -178,6 +178,11 @@ TEST_CASE("a payload of the wrong JSON type, or no payload at all", "[receipts][
   CHECK(verify_receipt(testkit::sign_compact(signer(), h, "{} x"), kNamo).code == "payload.json");
   std::string deep = std::string(40, '[') + std::string(40, ']');
   CHECK(verify_receipt(testkit::sign_compact(signer(), h, deep), kNamo).code == "payload.depth");
+  // Deep enough to overflow a recursive parser's stack, still under 64 KiB.
+  std::string deeper = std::string(15000, '[') + std::string(15000, ']');
+  CHECK(verify_receipt(testkit::sign_compact(signer(), h, deeper), kNamo).code == "payload.depth");
+  CHECK(verify_receipt(testkit::sign_compact(signer(), h, std::string(30000, '[')), kNamo).code ==
+        "payload.json");
   CHECK(verify_receipt(testkit::sign_compact(signer(), "[]", "{}"), kNamo).code == "header.json");
   CHECK(verify_receipt(testkit::sign_compact(signer(), "{\"alg\":", "{}"), kNamo).code ==
         "header.json");

@@ -138,6 +138,18 @@ void read_forms(Checker& ck, const Value& root, Config& c) {
     ck.fail("forms.field", "must be a field name of letters, digits, '_' and '-'");
 }
 
+// Where the visitor's signed receipts go, and what they say of their keeping.
+void read_receipts(Checker& ck, const Value& root, Config& c) {
+  const Value* r = nullptr;
+  if (!read_object(ck, root, "receipts", "receipts", r) || !r) return;
+  if (!only_known_keys(ck, *r, "receipts.", {"endpoint", "location", "retention"})) return;
+  read_string(ck, *r, "endpoint", "receipts.endpoint", c.receipts_endpoint, 2048);
+  read_string(ck, *r, "location", "receipts.location", c.receipts_location, 64);
+  read_string(ck, *r, "retention", "receipts.retention", c.receipts_retention, 64);
+  if (c.receipts_location.empty()) ck.fail("receipts.location", "must not be empty");
+  if (c.receipts_retention.empty()) ck.fail("receipts.retention", "must not be empty");
+}
+
 void read_banner(Checker& ck, const Value& root, Config& c) {
   const Value* banner = nullptr;
   if (!read_object(ck, root, "banner", "banner", banner) || !banner) return;
@@ -199,6 +211,7 @@ void read_common(Checker& ck, const Value& obj, Config& c, bool attribute) {
   read_string(ck, obj, "policyVersion", attribute ? "data-policy-version" : "policyVersion",
               c.policy_version, 64);
   read_string(ck, obj, "language", attribute ? "data-language" : "language", c.language, 8);
+  if (attribute) read_string(ck, obj, "receipts", "data-receipts", c.receipts_endpoint, 2048);
 }
 
 void validate(Checker& ck, Config& c) {
@@ -221,6 +234,12 @@ void validate(Checker& ck, Config& c) {
                                  (url.front() == '/' && url.rfind("//", 0) != 0)) &&
                                 !has_control_or_space(url));
   if (!url_ok) ck.fail("policyUrl", "must be an http(s) URL or a path starting with '/'");
+  const std::string& to = c.receipts_endpoint;
+  bool endpoint_ok = to.empty() || ((to.rfind("https://", 0) == 0 || to.rfind("http://", 0) == 0 ||
+                                     (to.front() == '/' && to.rfind("//", 0) != 0)) &&
+                                    !has_control_or_space(to));
+  if (!endpoint_ok)
+    ck.fail("receipts.endpoint", "must be an http(s) URL or a path starting with '/'");
 }
 
 }  // namespace
@@ -253,7 +272,7 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
     if (!root.IsObject()) return {std::nullopt, {"", "configuration must be a JSON object"}};
     only_known_keys(ck, root, "",
                     {"site", "policyVersion", "language", "policyUrl", "operator", "cookie",
-                     "consentMode", "banner", "forms", "services", "texts"});
+                     "consentMode", "banner", "forms", "receipts", "services", "texts"});
     read_common(ck, root, c, false);
     read_string(ck, root, "policyUrl", "policyUrl", c.policy_url, 2048);
     read_operator(ck, root, c);
@@ -261,6 +280,7 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
     read_consent_mode(ck, root, c);
     read_banner(ck, root, c);
     read_forms(ck, root, c);
+    read_receipts(ck, root, c);
     read_services(ck, root, c);
     read_texts(ck, root, c);
   }
@@ -268,7 +288,8 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
   if (!json::parse(attributes_json, attrs) || !attrs.IsObject()) {
     return {std::nullopt, {"", "script tag attributes must be a JSON object"}};
   }
-  if (!only_known_keys(ck, attrs, "data attribute ", {"site", "policyVersion", "language"})) {
+  if (!only_known_keys(ck, attrs, "data attribute ",
+                       {"site", "policyVersion", "language", "receipts"})) {
     return {std::nullopt, ck.error};
   }
   read_common(ck, attrs, c, true);

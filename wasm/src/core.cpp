@@ -7,6 +7,8 @@
 #include "cg/json.h"
 #include "cg/masking.h"
 #include "cg/purge.h"
+#include "cg/receipts/base64url.h"
+#include "cg/receipts/receipt.h"
 #include "cg/signals.h"
 #include "cg/texts.h"
 
@@ -34,6 +36,12 @@ void write_config(json::Out& o, const Config& c) {
   o.key("urlPassthrough").boolean(c.url_passthrough).end_object();
   o.key("banner").object().key("enabled").boolean(c.banner).key("reopen").str(c.reopen);
   o.key("theme").str(c.theme).end_object();
+  o.key("receipts").object().key("endpoint").str(c.receipts_endpoint);
+  o.key("location")
+      .str(c.receipts_location)
+      .key("retention")
+      .str(c.receipts_retention)
+      .end_object();
   o.key("forms").object().key("selector").str(c.form_selector);
   o.key("field").str(c.form_field).end_object();
   o.key("services").array();
@@ -121,6 +129,20 @@ std::string string_member(const json::Value& obj, std::string_view key) {
   return v && v->IsString() ? std::string(json::string_of(*v)) : std::string();
 }
 
+// The receipt event of a decision: given or refused the first time; withdrawn when
+// something allowed before is not now; changed otherwise; renewed when the same choice is
+// confirmed again (saved unchanged, or after a policy change or expiry).
+std::string_view receipt_event(bool decided, PurposeMask before, PurposeMask now,
+                               const std::optional<ConsentState>& outdated) {
+  if (!decided && outdated) {
+    decided = true;
+    before = outdated->allowed;
+  }
+  if (!decided) return now == 0 ? "refused" : "given";
+  if (before & ~now) return "withdrawn";
+  return before == now ? "renewed" : "changed";
+}
+
 }  // namespace
 
 std::string Core::configure(const std::string& attributes, const std::string& config,
@@ -138,6 +160,8 @@ std::string Core::configure(const std::string& attributes, const std::string& co
   hostname_ = string_member(p, "hostname");
   const json::Value* secure = json::member(p, "secure");
   secure_ = secure && secure->IsBool() && secure->GetBool();
+  const json::Value* gpc = json::member(p, "gpc");
+  gpc_ = gpc && gpc->IsBool() && gpc->GetBool();
   config_ = result.config;
   language_ = pick_language(config_->language, string_member(p, "htmlLang"), languages);
   state_ = {};
@@ -210,6 +234,9 @@ std::string Core::decide(const std::string& choice_text, double now_ms) {
   auto mask = read_choice(choice, state_.allowed, field, message);
   if (!mask) return error(field, message);
   PurposeMask previous = state_.decided ? state_.allowed : 0;
+  // What the visitor was shown when deciding, for the receipt (before the state changes).
+  notice_json_ = banner_json(gpc_);
+  last_event_ = std::string(receipt_event(state_.decided, previous, *mask, outdated_));
   problem_ = "none";
   outdated_.reset();
   return apply(make_decision(*config_, *mask, static_cast<int64_t>(now_ms), new_decision_id()),
@@ -293,19 +320,18 @@ std::string Core::banner(const std::string& page) const {
   if (!config_) return error("", "not configured");
   json::Document p;
   const json::Value* gpc = json::parse(page, p) ? json::member(p, "gpc") : nullptr;
-  BannerInput in{&*config_,
-                 language_,
-                 state_,
-                 problem_,
-                 outdated_,
-                 {},
-                 gpc && gpc->IsBool() && gpc->GetBool()};
-  if (config_->services.empty()) {
-    in.services = seen_services_;
-  } else {
-    for (const auto& id : config_->services) in.services.push_back(find_service(id));
-  }
-  return banner_model(in);
+  return banner_json(gpc ? gpc->IsBool() && gpc->GetBool() : gpc_);
+}
+
+std::string Core::banner_json(bool gpc) const {
+  return banner_model({&*config_, language_, state_, problem_, outdated_, shown_services(), gpc});
+}
+
+std::vector<const Service*> Core::shown_services() const {
+  if (config_->services.empty()) return seen_services_;
+  std::vector<const Service*> out;
+  for (const auto& id : config_->services) out.push_back(find_service(id));
+  return out;
 }
 
 namespace {
@@ -382,6 +408,90 @@ std::string Core::mask(const std::string& request) const {
     o.key("markers");
     write_masking_markers(o);
   }
+  o.end_object();
+  return o.text();
+}
+
+std::string Core::receipt(const std::string& request) const {
+  using namespace receipts;
+  if (!config_) return error("", "not configured");
+  std::string notice, problem;
+  if (!state_.decided || state_.id.empty() || !notice_hash(notice_json_, notice, problem))
+    return error("", "no decision made on this page to make a receipt of");
+  json::Document r;
+  if (!json::parse(request, r) || !r.IsObject()) return error("", "request must be a JSON object");
+  std::string signing = string_member(r, "signing");
+  static constexpr std::pair<std::string_view, Signing> kSigning[] = {
+      {"es256", Signing::es256},
+      {"session", Signing::es256_session_key},
+      {"insecure-context", Signing::unsigned_insecure_context},
+      {"no-webcrypto", Signing::unsigned_no_webcrypto}};
+  const auto* how = std::find_if(std::begin(kSigning), std::end(kSigning),
+                                 [&](const auto& s) { return s.first == signing; });
+  if (how == std::end(kSigning)) return error("signing", "is not a known way of signing");
+  const json::Value* seq = json::member(r, "seq");
+  if (!seq || !seq->IsInt64()) return error("seq", "must be an integer");
+
+  ReceiptInput in;
+  in.aud = string_member(r, "origin");
+  in.jti = state_.id;
+  in.iat = state_.updated_at_ms / 1000;
+  in.expires = state_.expires_at_ms / 1000;
+  in.language = language_;
+  in.button = string_member(r, "button");
+  in.layer = string_member(r, "layer");
+  const OperatorInfo& op = config_->operator_info;
+  in.controllers.push_back({op.name.empty() ? hostname_ : op.name, op.bin, op.contact});
+  in.policy_url = config_->policy_url;
+  in.policy_version = state_.policy_version;
+  in.notice = notice;
+  auto services = shown_services();
+  in.decisions.push_back({"necessary", true, {}});
+  for (Purpose p : kOptionalPurposes) {
+    PurposeDecision d{std::string(purpose_name(p)), is_allowed(p, state_.allowed), {}};
+    for (const Service* s : services)
+      if (s && s->purpose == p) d.services.emplace_back(s->id);
+    in.decisions.push_back(std::move(d));
+  }
+  in.event = event_from_name(last_event_).value_or(Event::given);
+  in.withdrawal_method = site_text(*config_, "withdrawal_method", language_);
+  in.withdrawal_url = config_->policy_url;
+  in.storage_location = config_->receipts_location;
+  in.storage_retention = config_->receipts_retention;
+  in.seq = seq->GetInt64();
+  in.prev = string_member(r, "prev");
+  in.signing = how->second;
+
+  P256Jwk key;
+  const json::Value* k = json::member(r, "key");
+  if (is_signed(in.signing)) {
+    if (!k || !k->IsObject()) return error("key", "is required to sign");
+    key = {string_member(*k, "x"), string_member(*k, "y")};
+  } else if (k && !k->IsNull()) {
+    return error("key", "must be null for an unsigned receipt");
+  }
+  Prepared p = prepare_receipt(in, is_signed(in.signing) ? &key : nullptr);
+  if (!p.ok) return error(p.error.field, p.error.message);
+  json::Out o;
+  o.object().key("ok").boolean(true).key("jti").str(in.jti).key("kid").str(p.kid);
+  o.key("event").str(last_event_).key("signingInput").str(p.signing_input);
+  o.key("notice").str(notice_json_);
+  if (!is_signed(in.signing)) {
+    std::string jws = unsigned_jws(p.signing_input);
+    o.key("jws").str(jws).key("hash").str(jws_hash(jws));
+  }
+  o.end_object();
+  return o.text();
+}
+
+std::string Core::seal_receipt(const std::string& signing_input,
+                               const std::string& signature) const {
+  std::string raw, jws, message;
+  if (!receipts::b64url_decode(signature, raw))
+    return error("signature", "must be base64url without padding");
+  if (!receipts::assemble_jws(signing_input, raw, jws, message)) return error("signature", message);
+  json::Out o;
+  o.object().key("ok").boolean(true).key("jws").str(jws).key("hash").str(receipts::jws_hash(jws));
   o.end_object();
   return o.text();
 }

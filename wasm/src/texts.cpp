@@ -22,6 +22,12 @@ constexpr Entry kTexts[] = {
      "switched off completely."},
     {"reload_button", "Обновить страницу", "Бетті жаңарту", "Reload the page"},
     {"dismiss_button", "Закрыть", "Жабу", "Close"},
+    // How to withdraw, as a receipt says it.
+    {"withdrawal_method",
+     "Откройте «Настройки cookie» на сайте и отключите цели; либо напишите оператору.",
+     "Сайттағы «Cookie баптаулары» батырмасын ашып, мақсаттарды өшіріңіз; немесе операторға "
+     "жазыңыз.",
+     "Open “Cookie settings” on the site and switch the purposes off, or write to the operator."},
     // The consent checkbox on forms named in the configuration (forms.selector).
     {"form_consent", "Я согласен(на) на обработку моих персональных данных",
      "Дербес деректерімді өңдеуге келісемін", "I agree to the processing of my personal data"},

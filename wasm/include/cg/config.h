@@ -39,7 +39,10 @@ struct Config {
   std::string theme = "auto";             // light, dark or auto
   std::string form_selector;              // forms needing consent to personal data, "": none
   std::string form_field = "consent_id";  // their hidden field with the decision id
-  std::vector<std::string> services;      // registry ids to name in the banner; empty: those seen
+  std::string receipts_endpoint;          // the collector's URL for receipts, "": none sent
+  std::string receipts_location = "KZ";   // where the operator keeps receipts (ISO 3166)
+  std::string receipts_retention = "P3Y";  // for how long (ISO 8601 duration or words)
+  std::vector<std::string> services;       // registry ids to name in the banner; empty: those seen
   std::vector<TextOverride> texts;
 };
 

@@ -64,7 +64,21 @@ class Core {
   // preload scanner may fetch before the guard runs.
   std::string preload_warning(const std::string& tag, const std::string& url);
 
+  // The receipt of this page's latest decision, ready to sign (docs/receipts.md). request:
+  // {"origin": "https://namo.kz", "button": "accept_all", "layer": "banner",
+  //  "key": {"x", "y"} | null, "signing": "es256" | "session" | "insecure-context" |
+  //  "no-webcrypto", "seq": n, "prev": "<hash of the previous receipt>" | ""}.
+  // Answers {"ok": true, "jti", "kid", "signingInput", "notice", "event"} and, for an
+  // unsigned receipt, "jws" and "hash" too; or an error naming the field.
+  std::string receipt(const std::string& request) const;
+
+  // A signed receipt from its signing input and the raw r||s signature in base64url:
+  // {"ok": true, "jws", "hash"} (hash: what the next receipt's prev holds).
+  std::string seal_receipt(const std::string& signing_input, const std::string& signature) const;
+
  private:
+  std::string banner_json(bool gpc) const;
+  std::vector<const Service*> shown_services() const;
   std::string apply(const ConsentState& next, PurposeMask previous, bool store,
                     const std::string& problem, const std::optional<ConsentState>& outdated);
   void remember_ids(const Service& service, const std::vector<std::string>& ids);
@@ -73,6 +87,10 @@ class Core {
   std::string language_ = "ru";
   std::string hostname_;
   bool secure_ = false;
+  bool gpc_ = false;  // the page's Global Privacy Control signal
+  // The latest decision made here: what it was shown (the banner model JSON, hashed into
+  // the receipt's notice) and its receipt event (given, refused, changed, withdrawn, renewed).
+  std::string notice_json_, last_event_;
   ConsentState state_;
   std::string problem_ = "absent";        // why the stored decision did not apply
   std::optional<ConsentState> outdated_;  // that decision, when outdated
