@@ -50,7 +50,7 @@ dist_is_fresh() { git diff --exit-code --stat -- dist && [ -z "$(git ls-files --
 cpp_sources() { git ls-files 'wasm/*.cpp' 'wasm/*.h' 'tests/unit/*.cpp'; }
 
 check dist-matches-fresh-build dist_is_fresh
-check clang-format bash -c 'clang-format --dry-run -Werror $(git ls-files "wasm/*.cpp" "wasm/*.h" "tests/unit/*.cpp" "bench/*.cpp")'
+check clang-format bash -c 'clang-format --dry-run -Werror $(git ls-files "*.cpp" "*.h")'
 check prettier npx prettier --check js scripts tests/node tests/browser bench
 check type-declarations npx tsc -p tests/types
 suite native-core ctest --test-dir build/native --output-on-failure

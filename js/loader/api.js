@@ -26,6 +26,7 @@ export function createApi(guard) {
     open() {
       call('open').catch(() => {}); // opens the settings layer once the core is ready
     },
+    receipts: () => call('receipts'),
     maskingReport: () => (guard.masking ? guard.masking.report() : []),
     on(event, fn) {
       listenersOf(guard, event).push(fn);

@@ -10,6 +10,7 @@ import { startUi } from './ui.js';
 import { syncTabs } from './tabs.js';
 import { startMasking } from './mask/index.js';
 import { watchForms } from './forms.js';
+import { startReceipts, apiVia } from './receipts.js';
 
 /* global createConsentGuardCore */
 const api = window.ConsentGuard;
@@ -39,13 +40,14 @@ async function start(guard) {
 
   guard.impl = {
     get: () => JSON.parse(core.state()),
-    decide(choice) {
+    decide(choice, via) {
       const answer = JSON.parse(core.decide(JSON.stringify(choice === undefined ? null : choice), Date.now()));
       if (!answer.ok) {
         const { field, message } = answer.error;
         return Promise.reject(new TypeError('consent-guard: ' + (field ? field + ' ' : '') + message));
       }
       applyAnswer(guard, answer, true);
+      guard.receipts.record(via || apiVia(choice));
       if (guard.broadcast) guard.broadcast();
       // The banner catches up after the released trackers have been sent on their way.
       if (guard.ui) setTimeout(guard.ui.decided);
@@ -55,9 +57,11 @@ async function start(guard) {
       guard.ui.open();
       return Promise.resolve();
     },
+    receipts: () => guard.receipts.list(),
   };
   guard.release = () => release(guard); // for hand-tagged elements added later
   syncTabs(guard, configured.config.site);
+  startReceipts(guard, configured.config);
   startUi(guard, configured.config);
   watchForms(guard, configured.config);
   for (const call of guard.queue.splice(0)) guard.impl[call.name](call.arg).then(call.resolve, call.reject);

@@ -9,7 +9,8 @@ export function startUi(guard, config) {
     banner ||
     (banner = createBanner({
       model: model(),
-      decide: (choice) => guard.impl.decide(choice),
+      decide: (choice, via) => guard.impl.decide(choice, via),
+      download: () => downloadReceipts(guard, config.site),
       onClose() {},
       stylesheet: guard.base + 'consent-guard.css',
     }));
@@ -45,5 +46,22 @@ export function startUi(guard, config) {
     if (!opener) return;
     event.preventDefault();
     guard.ui.open();
+  });
+}
+
+// The visitor's receipts as a JSON file (the settings layer's "download my consent receipts").
+function downloadReceipts(guard, site) {
+  return guard.receipts.list().then((receipts) => {
+    // An array of {jws, ...}: the form cg-verify reads (docs/receipts.md).
+    const file = new Blob([JSON.stringify(receipts, null, 2)], {
+      type: 'application/json',
+    });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(file);
+    a.download = 'consent-receipts-' + site + '.json';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   });
 }

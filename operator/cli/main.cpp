@@ -24,7 +24,8 @@ constexpr char kUsage[] =
     "  -h, --help     this text\n"
     "\n"
     "Exit status: 0 all valid, 1 something failed (invalid receipt or chain finding),\n"
-    "2 usage or input error, 3 nothing failed but some receipts are unsigned.\n";
+    "2 usage or input error (no receipts at all included), 3 nothing failed but some\n"
+    "receipts are unsigned.\n";
 
 int usage_error(const char* message) {
   std::fprintf(stderr, "cg-verify: %s\n\n%s", message, kUsage);

@@ -156,6 +156,7 @@ std::string format_answer(const Answer& a, std::string_view key, std::string_vie
 
 int exit_status(const ReceiptSet& set) {
   auto s = set.summary();
+  if (s.total == 0) return 2;
   if (s.invalid > 0 || s.chain_findings > 0) return 1;
   return s.unsigned_ > 0 ? 3 : 0;
 }

@@ -32,7 +32,9 @@ std::string format_answer(const Answer& answer, std::string_view key, std::strin
                           int64_t at);
 
 // 0 when every receipt is valid and every chain intact; 1 when anything failed (an invalid
-// receipt or a chain finding); 3 when nothing failed but some receipts are unsigned.
+// receipt or a chain finding); 2 when there was no receipt at all (an empty input proves
+// nothing, and should not look like success); 3 when nothing failed but some receipts are
+// unsigned.
 int exit_status(const ReceiptSet& set);
 
 }  // namespace cg::verify

@@ -52,7 +52,7 @@ class Run {
       verdict_.message = header_.unsigned_
                              ? "unsigned receipt (" + verdict_.receipt.unsigned_reason +
                                    "): it records a decision but proves nothing"
-                             : "signature and contents check out";
+                             : "all checks pass";
     }
     return std::move(verdict_);
   }

@@ -4,11 +4,11 @@
 // a changed byte anywhere fails both. Binaries: CG_VERIFY (default
 // build/native/operator/cli/cg-verify) and CG_MAKE_RECEIPTS (default
 // build/native/tests/cg-make-receipts).
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -28,6 +28,7 @@ const makeReceipts = process.env.CG_MAKE_RECEIPTS || join(root, 'build/native/te
 const vectors = join(root, 'tests/vectors/receipts');
 const aud = 'https://namo.kz';
 const work = mkdtempSync(join(tmpdir(), 'cg-receipts-'));
+after(() => rmSync(work, { recursive: true, force: true }));
 
 const sha256 = (text) => createHash('sha256').update(text).digest('base64url');
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -201,6 +202,13 @@ test('shared vectors: the builder vector and the valid cases verify with jose', 
   const keys = JSON.parse(readFileSync(join(vectors, 'keys.json'), 'utf8'));
   const payload = await verifyWithJose(builder.jws);
   assert.equal(payload.notice, builder.noticeHash);
+  // The worked example in docs/receipts.md is this receipt.
+  const docs = readFileSync(join(root, 'docs/receipts.md'), 'utf8');
+  const example = docs
+    .split('<!-- example-jws -->')[1]
+    .split('```')[1]
+    .replace(/^text|\s/g, '');
+  assert.equal(example, builder.jws);
   assert.equal(builder.prepared.kid, keys.signer.kid);
   // The published test key signs receipts jose and cg-verify both accept.
   const { d, ...pub } = keys.signer;

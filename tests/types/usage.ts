@@ -1,5 +1,11 @@
 // Compiles only if consent-guard.d.ts describes the API as the README documents it.
-import type { ConsentGuard, ConsentState, ConsentChange, MaskingEntry } from '../../js/consent-guard.d.ts';
+import type {
+  ConsentGuard,
+  ConsentState,
+  ConsentChange,
+  MaskingEntry,
+  ConsentReceipt,
+} from '../../js/consent-guard.d.ts';
 
 declare const guard: ConsentGuard;
 
@@ -14,6 +20,9 @@ async function usage(): Promise<void> {
   await guard.rejectAll();
   guard.open();
   const masked: MaskingEntry[] = guard.maskingReport();
+  const receipts: ConsentReceipt[] = await guard.receipts();
+  const acked: boolean = receipts.every((r) => r.ack !== null && r.jws.split('.').length === 3);
+  void acked;
   const first: { el: Element; kind: string } | undefined = masked.map((e) => ({ el: e.element, kind: e.kind }))[0];
   void first;
   await guard.set({ analytics: true, session_recording: false });

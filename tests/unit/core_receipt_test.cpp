@@ -1,11 +1,13 @@
-// The core's receipts as the browser makes them: Core::receipt() builds, an ES256 signature
-// (OpenSSL here, WebCrypto there) signs the signing input, Core::seal_receipt() assembles,
-// and the operator's verifier accepts the result and reads back what was decided.
+// The core's receipts as the browser makes them: Core::receipt_input() says what the receipt
+// holds, the receipts module builds it (prepare_receipt_json), an ES256 signature (OpenSSL
+// here, WebCrypto there) signs the signing input, assemble_receipt_json() seals it, and the
+// operator's verifier accepts the result and reads back what was decided.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "cg/core.h"
 #include "cg/receipts/base64url.h"
+#include "cg/receipts/receipt_json.h"
 #include "verify/es256.h"
 #include "verify/verifier.h"
 
@@ -22,12 +24,11 @@ struct Visitor {
     REQUIRE(cg::verify::p256_coordinates(key.get(), x, y));
     return {{"x", cg::receipts::b64url_encode(x)}, {"y", cg::receipts::b64url_encode(y)}};
   }
-  // Signs what the core prepared and seals it: the compact JWS and its hash.
-  json sign(cg::Core& core, const json& prepared) {
-    std::string raw;
-    REQUIRE(cg::verify::sign_es256(key.get(), prepared["signingInput"].get<std::string>(), raw));
-    json sealed =
-        json::parse(core.seal_receipt(prepared["signingInput"], cg::receipts::b64url_encode(raw)));
+  // Signs what the receipts module prepared and seals it: the compact JWS and its hash.
+  json sign(const json& prepared) {
+    std::string input = prepared["signingInput"], raw;
+    REQUIRE(cg::verify::sign_es256(key.get(), input, raw));
+    json sealed = json::parse(cg::receipts::assemble_receipt_json(input, raw));
     REQUIRE(sealed["ok"] == true);
     return sealed;
   }
@@ -44,48 +45,56 @@ cg::Core configured() {
   return core;
 }
 
+// What the browser asks the core for, then hands to the receipts module.
+json prepare(cg::Core& core, const json& request) {
+  json input = json::parse(core.receipt_input(request.dump()));
+  if (input["ok"] != true) return input;
+  return json::parse(cg::receipts::prepare_receipt_json(input["input"].dump()));
+}
+
+json request(json jwk, std::string signing, int seq, json prev) {
+  return {{"origin", "https://namo.kz"}, {"button", "accept_all"}, {"layer", "banner"},
+          {"jwk", std::move(jwk)},       {"signing", signing},     {"seq", seq},
+          {"prev", std::move(prev)}};
+}
+
+cg::verify::Verdict verify(const std::string& jws) {
+  cg::verify::VerifyOptions options;
+  options.aud = "https://namo.kz";
+  return cg::verify::verify_receipt(jws, options);
+}
+
 }  // namespace
 
 TEST_CASE("a decision becomes a signed receipt that the verifier accepts", "[receipts][core]") {
   cg::Core core = configured();
   Visitor visitor;
   REQUIRE(json::parse(core.decide(R"("all")", kNow))["ok"] == true);
-  json request = {{"origin", "https://namo.kz"},
-                  {"button", "accept_all"},
-                  {"layer", "banner"},
-                  {"key", visitor.jwk()},
-                  {"signing", "es256"},
-                  {"seq", 0},
-                  {"prev", ""}};
-  json prepared = json::parse(core.receipt(request.dump()));
-  REQUIRE(prepared["ok"] == true);
-  CHECK(prepared["event"] == "given");
-  CHECK(prepared["jti"] == json::parse(core.state())["decisionId"]);
-  json first = visitor.sign(core, prepared);
+  json input = json::parse(core.receipt_input(request(visitor.jwk(), "ES256", 0, nullptr).dump()));
+  REQUIRE(input["ok"] == true);
+  CHECK(input["input"]["jti"] == json::parse(core.state())["decisionId"]);
+  CHECK(input["input"]["event"] == "given");
+  // The notice is what the visitor saw: the banner model, in Kazakh here.
+  CHECK(input["input"]["notice"]["language"] == "kk");
 
-  cg::verify::VerifyOptions options{"https://namo.kz"};
-  auto verdict = cg::verify::verify_receipt(first["jws"].get<std::string>(), options);
+  json prepared = prepare(core, request(visitor.jwk(), "ES256", 0, nullptr));
+  REQUIRE(prepared["ok"] == true);
+  json first = visitor.sign(prepared);
+  auto verdict = verify(first["jws"]);
   INFO(verdict.code << ": " << verdict.message);
   REQUIRE(verdict.status == cg::verify::Status::valid);
-  CHECK(verdict.receipt.jti == prepared["jti"]);
+  CHECK(verdict.receipt.jti == input["input"]["jti"]);
   CHECK(verdict.receipt.event == "given");
   CHECK(verdict.receipt.hash == first["hash"]);
   CHECK(verdict.receipt.kid == prepared["kid"]);
-  // The notice is what the visitor saw: the banner model, in Kazakh here.
-  CHECK(json::parse(prepared["notice"].get<std::string>())["language"] == "kk");
 
   // Withdrawing analytics: the next receipt in the chain says so.
   REQUIRE(json::parse(core.decide(R"({"analytics":false})", kNow + 60000))["ok"] == true);
-  request["button"] = "save";
-  request["layer"] = "settings";
-  request["seq"] = 1;
-  request["prev"] = first["hash"];
-  json next = json::parse(core.receipt(request.dump()));
+  json next = prepare(core, request(visitor.jwk(), "ES256", 1, first["hash"]));
   REQUIRE(next["ok"] == true);
-  CHECK(next["event"] == "withdrawn");
-  auto second =
-      cg::verify::verify_receipt(visitor.sign(core, next)["jws"].get<std::string>(), options);
+  auto second = verify(visitor.sign(next)["jws"]);
   REQUIRE(second.status == cg::verify::Status::valid);
+  CHECK(second.receipt.event == "withdrawn");
   CHECK(second.receipt.seq == 1);
   CHECK(second.receipt.prev == first["hash"]);
   bool analytics = true;
@@ -94,52 +103,50 @@ TEST_CASE("a decision becomes a signed receipt that the verifier accepts", "[rec
   CHECK_FALSE(analytics);
 }
 
+TEST_CASE("events: refused, changed, renewed", "[receipts][core]") {
+  cg::Core core = configured();
+  auto event = [&]() {
+    return json::parse(core.receipt_input(
+        request(nullptr, "unsigned-no-webcrypto", 0, nullptr).dump()))["input"]["event"];
+  };
+  REQUIRE(json::parse(core.decide(R"("none")", kNow))["ok"] == true);
+  CHECK(event() == "refused");
+  REQUIRE(json::parse(core.decide(R"({"marketing":true})", kNow))["ok"] == true);
+  CHECK(event() == "changed");
+  REQUIRE(json::parse(core.decide(R"({"marketing":true})", kNow))["ok"] == true);
+  CHECK(event() == "renewed");
+}
+
 TEST_CASE("receipts without a key are unsigned and say why", "[receipts][core]") {
   cg::Core core = configured();
   REQUIRE(json::parse(core.decide(R"("none")", kNow))["ok"] == true);
-  json prepared = json::parse(core.receipt(json{
-      {"origin", "http://namo.kz"},
-      {"button", "reject_all"},
-      {"layer", "banner"},
-      {"key", nullptr},
-      {"signing", "insecure-context"},
-      {"seq", 0},
-      {"prev", ""}}.dump()));
+  json prepared = prepare(core, request(nullptr, "unsigned-insecure-context", 0, nullptr));
   REQUIRE(prepared["ok"] == true);
-  CHECK(prepared["event"] == "refused");
-  auto verdict = cg::verify::verify_receipt(prepared["jws"].get<std::string>(), {});
+  REQUIRE(prepared["jws"].is_string());
+  auto verdict = verify(prepared["jws"]);
   CHECK(verdict.status == cg::verify::Status::unsigned_);
   CHECK(verdict.receipt.unsigned_reason == "insecure-context");
 }
 
 TEST_CASE("bad receipt requests are refused with their field", "[receipts][core]") {
   cg::Core core = configured();
-  json good = {{"origin", "https://namo.kz"},
-               {"button", "accept_all"},
-               {"layer", "banner"},
-               {"key", nullptr},
-               {"signing", "no-webcrypto"},
-               {"seq", 0},
-               {"prev", ""}};
+  json good = request(nullptr, "unsigned-no-webcrypto", 0, nullptr);
   // Nothing decided on this page yet.
-  CHECK(json::parse(core.receipt(good.dump()))["ok"] == false);
+  CHECK(json::parse(core.receipt_input(good.dump()))["ok"] == false);
   REQUIRE(json::parse(core.decide(R"("all")", kNow))["ok"] == true);
-  CHECK(json::parse(core.receipt(good.dump()))["ok"] == true);
-  auto field_of = [&](json request) {
-    json answer = json::parse(core.receipt(request.dump()));
+  CHECK(prepare(core, good)["ok"] == true);
+  auto field_of = [&](const char* key, json value) {
+    json bad = good;
+    bad[key] = std::move(value);
+    json answer = prepare(core, bad);
     CHECK(answer["ok"] == false);
     return answer["error"]["field"].get<std::string>();
   };
-  auto with = [&](const char* key, json value) {
-    json request = good;
-    request[key] = std::move(value);
-    return request;
-  };
-  CHECK(field_of(with("signing", "rsa")) == "signing");
-  CHECK(field_of(with("signing", "es256")) == "key");
-  CHECK(field_of(with("seq", "0")) == "seq");
-  CHECK(field_of(with("origin", "namo.kz")) == "aud");
-  CHECK(json::parse(core.receipt("[]"))["ok"] == false);
-  CHECK(json::parse(core.seal_receipt("a.b", "!!"))["error"]["field"] == "signature");
-  CHECK(json::parse(core.seal_receipt("a.b", "AAAA"))["ok"] == false);  // not 64 bytes
+  CHECK(field_of("seq", "0") == "seq");
+  CHECK(field_of("jwk", "x") == "jwk");
+  CHECK_FALSE(field_of("signing", "RS256").empty());
+  CHECK_FALSE(field_of("signing", "ES256").empty());  // no key to sign with
+  CHECK_FALSE(field_of("origin", "namo.kz").empty());
+  CHECK(json::parse(core.receipt_input("[]"))["ok"] == false);
+  CHECK(json::parse(cg::receipts::assemble_receipt_json("a.b", "short"))["ok"] == false);
 }

@@ -171,6 +171,11 @@ TEST_CASE("the report: a verdict per receipt, findings, summary, exit status",
   CHECK(format_report(only_unsigned).find("line 1: UNSIGNED (insecure-context) jti=") !=
         std::string::npos);
   CHECK(exit_status(only_unsigned) == 3);
+  ReceiptSet nothing({});
+  std::string error;
+  REQUIRE(read_receipts("\n \r\n", nothing, error));
+  CHECK(format_report(nothing).find("summary: 0 receipts") != std::string::npos);
+  CHECK(exit_status(nothing) == 2);
 }
 
 TEST_CASE("times: unix seconds and ISO 8601 UTC", "[receipts][cli]") {

@@ -48,6 +48,9 @@ std::string banner(S page) {
 std::string mask(S request) {
   return core->mask(request);
 }
+std::string receipt_input(S request) {
+  return core->receipt_input(request);
+}
 std::string preload_warning(S tag, S url) {
   return core->preload_warning(tag, url);
 }
@@ -67,5 +70,6 @@ EMSCRIPTEN_BINDINGS(consent_guard) {
   function("text", &text);
   function("banner", &banner);
   function("mask", &mask);
+  function("receiptInput", &receipt_input);
   function("preloadWarning", &preload_warning);
 }

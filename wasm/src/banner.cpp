@@ -100,7 +100,8 @@ constexpr std::pair<std::string_view, std::string_view> kPlainTexts[] = {
     {"alwaysOn", "always_on"},
     {"services", "services"},
     {"recipient", "recipient"},
-    {"country", "country"}};
+    {"country", "country"},
+    {"downloadReceipts", "download_receipts"}};
 
 }  // namespace
 

@@ -7,8 +7,6 @@
 #include "cg/json.h"
 #include "cg/masking.h"
 #include "cg/purge.h"
-#include "cg/receipts/base64url.h"
-#include "cg/receipts/receipt.h"
 #include "cg/signals.h"
 #include "cg/texts.h"
 
@@ -412,87 +410,62 @@ std::string Core::mask(const std::string& request) const {
   return o.text();
 }
 
-std::string Core::receipt(const std::string& request) const {
-  using namespace receipts;
+std::string Core::receipt_input(const std::string& request) const {
   if (!config_) return error("", "not configured");
-  std::string notice, problem;
-  if (!state_.decided || state_.id.empty() || !notice_hash(notice_json_, notice, problem))
+  if (!state_.decided || state_.id.empty())
     return error("", "no decision made on this page to make a receipt of");
   json::Document r;
   if (!json::parse(request, r) || !r.IsObject()) return error("", "request must be a JSON object");
-  std::string signing = string_member(r, "signing");
-  static constexpr std::pair<std::string_view, Signing> kSigning[] = {
-      {"es256", Signing::es256},
-      {"session", Signing::es256_session_key},
-      {"insecure-context", Signing::unsigned_insecure_context},
-      {"no-webcrypto", Signing::unsigned_no_webcrypto}};
-  const auto* how = std::find_if(std::begin(kSigning), std::end(kSigning),
-                                 [&](const auto& s) { return s.first == signing; });
-  if (how == std::end(kSigning)) return error("signing", "is not a known way of signing");
   const json::Value* seq = json::member(r, "seq");
   if (!seq || !seq->IsInt64()) return error("seq", "must be an integer");
+  const json::Value* jwk = json::member(r, "jwk");
+  if (jwk && !jwk->IsObject() && !jwk->IsNull()) return error("jwk", "must be an object or null");
 
-  ReceiptInput in;
-  in.aud = string_member(r, "origin");
-  in.jti = state_.id;
-  in.iat = state_.updated_at_ms / 1000;
-  in.expires = state_.expires_at_ms / 1000;
-  in.language = language_;
-  in.button = string_member(r, "button");
-  in.layer = string_member(r, "layer");
+  json::Out o;
+  o.object().key("ok").boolean(true).key("input").object();
+  o.key("aud").str(string_member(r, "origin")).key("jti").str(state_.id);
+  o.key("iat").number(state_.updated_at_ms / 1000).key("language").str(language_);
+  o.key("collectionMethod").object().key("button").str(string_member(r, "button"));
+  o.key("layer").str(string_member(r, "layer")).end_object();
   const OperatorInfo& op = config_->operator_info;
-  in.controllers.push_back({op.name.empty() ? hostname_ : op.name, op.bin, op.contact});
-  in.policy_url = config_->policy_url;
-  in.policy_version = state_.policy_version;
-  in.notice = notice;
+  o.key("piiControllers").array().object();
+  o.key("name").str(op.name.empty() ? hostname_ : op.name).key("bin").str(op.bin);
+  o.key("contact").str(op.contact).end_object().end_array();
+  o.key("policyUrl").str(config_->policy_url).key("policyVersion").str(state_.policy_version);
+  o.key("notice").raw(notice_json_);
+  o.key("decisions").array();
+  o.object().key("purpose").str("necessary").key("allowed").boolean(true);
+  o.key("services").array().end_array().end_object();
   auto services = shown_services();
-  in.decisions.push_back({"necessary", true, {}});
   for (Purpose p : kOptionalPurposes) {
-    PurposeDecision d{std::string(purpose_name(p)), is_allowed(p, state_.allowed), {}};
+    o.object().key("purpose").str(purpose_name(p));
+    o.key("allowed").boolean(is_allowed(p, state_.allowed)).key("services").array();
     for (const Service* s : services)
-      if (s && s->purpose == p) d.services.emplace_back(s->id);
-    in.decisions.push_back(std::move(d));
+      if (s && s->purpose == p) o.str(s->id);
+    o.end_array().end_object();
   }
-  in.event = event_from_name(last_event_).value_or(Event::given);
-  in.withdrawal_method = site_text(*config_, "withdrawal_method", language_);
-  in.withdrawal_url = config_->policy_url;
-  in.storage_location = config_->receipts_location;
-  in.storage_retention = config_->receipts_retention;
-  in.seq = seq->GetInt64();
-  in.prev = string_member(r, "prev");
-  in.signing = how->second;
-
-  P256Jwk key;
-  const json::Value* k = json::member(r, "key");
-  if (is_signed(in.signing)) {
-    if (!k || !k->IsObject()) return error("key", "is required to sign");
-    key = {string_member(*k, "x"), string_member(*k, "y")};
-  } else if (k && !k->IsNull()) {
-    return error("key", "must be null for an unsigned receipt");
+  o.end_array().key("event").str(last_event_);
+  o.key("expires").number(state_.expires_at_ms / 1000);
+  o.key("withdrawal")
+      .object()
+      .key("method")
+      .str(site_text(*config_, "withdrawal_method", language_));
+  o.key("url").str(config_->policy_url).end_object();
+  o.key("storage").object().key("location").str(config_->receipts_location);
+  o.key("retention").str(config_->receipts_retention).end_object();
+  o.key("seq").number(seq->GetInt64()).key("prev");
+  if (const json::Value* prev = json::member(r, "prev"); prev && prev->IsString())
+    o.str(json::string_of(*prev));
+  else
+    o.null();
+  o.key("signing").str(string_member(r, "signing")).key("jwk");
+  if (jwk && jwk->IsObject()) {
+    o.object().key("kty").str("EC").key("crv").str("P-256");
+    o.key("x").str(string_member(*jwk, "x")).key("y").str(string_member(*jwk, "y")).end_object();
+  } else {
+    o.null();
   }
-  Prepared p = prepare_receipt(in, is_signed(in.signing) ? &key : nullptr);
-  if (!p.ok) return error(p.error.field, p.error.message);
-  json::Out o;
-  o.object().key("ok").boolean(true).key("jti").str(in.jti).key("kid").str(p.kid);
-  o.key("event").str(last_event_).key("signingInput").str(p.signing_input);
-  o.key("notice").str(notice_json_);
-  if (!is_signed(in.signing)) {
-    std::string jws = unsigned_jws(p.signing_input);
-    o.key("jws").str(jws).key("hash").str(jws_hash(jws));
-  }
-  o.end_object();
-  return o.text();
-}
-
-std::string Core::seal_receipt(const std::string& signing_input,
-                               const std::string& signature) const {
-  std::string raw, jws, message;
-  if (!receipts::b64url_decode(signature, raw))
-    return error("signature", "must be base64url without padding");
-  if (!receipts::assemble_jws(signing_input, raw, jws, message)) return error("signature", message);
-  json::Out o;
-  o.object().key("ok").boolean(true).key("jws").str(jws).key("hash").str(receipts::jws_hash(jws));
-  o.end_object();
+  o.end_object().end_object();
   return o.text();
 }
 

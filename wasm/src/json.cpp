@@ -164,6 +164,10 @@ Out::~Out() = default;
   writer_.RawValue(digits + at, sizeof digits - at, rapidjson::kNumberType);
   return *this;
 }
+[[gnu::noinline]] Out& Out::raw(std::string_view json) {
+  writer_.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+  return *this;
+}
 [[gnu::noinline]] Out& Out::null() {
   writer_.Null();
   return *this;

@@ -22,6 +22,8 @@ constexpr Entry kTexts[] = {
      "switched off completely."},
     {"reload_button", "Обновить страницу", "Бетті жаңарту", "Reload the page"},
     {"dismiss_button", "Закрыть", "Жабу", "Close"},
+    {"download_receipts", "Скачать мои квитанции о согласии", "Келісім түбіртектерімді жүктеп алу",
+     "Download my consent receipts"},
     // How to withdraw, as a receipt says it.
     {"withdrawal_method",
      "Откройте «Настройки cookie» на сайте и отключите цели; либо напишите оператору.",

@@ -29,7 +29,7 @@ import { normalize, acceptAllChoice, checkedMap, mergeState } from './model.js';
 import { buildFirst, buildReopen } from './first-layer.js';
 import { buildSettings } from './settings-layer.js';
 
-export function createBanner({ model, decide, onClose, stylesheet } = {}) {
+export function createBanner({ model, decide, onClose, stylesheet, download } = {}) {
   if (typeof decide !== 'function') throw new TypeError('consent-guard banner: decide must be a function');
   const host = document.createElement('div');
   host.id = 'consent-guard-banner';
@@ -54,9 +54,10 @@ export function createBanner({ model, decide, onClose, stylesheet } = {}) {
   let spacer = null; // room at the end of the page while the first layer is shown (uncover())
 
   const actions = {
-    acceptAll: () => choose(acceptAllChoice(s.m)),
-    rejectAll: () => choose('none'),
-    save: () => choose(s.ui.settings.values()),
+    acceptAll: () => choose(acceptAllChoice(s.m), 'accept_all'),
+    rejectAll: () => choose('none', 'reject_all'),
+    save: () => choose(s.ui.settings.values(), 'save'),
+    download,
     openSettings: () => show('settings'),
     closeSettings: () => closeSettings(),
   };
@@ -121,11 +122,13 @@ export function createBanner({ model, decide, onClose, stylesheet } = {}) {
     if (s.layer === null) closed('dismiss');
   }
 
-  function choose(choice) {
+  // button: which one the visitor pressed, for the receipt (collectionMethod).
+  function choose(choice, button) {
+    const via = { button, layer: s.layer === 'settings' ? 'settings' : 'banner' };
     if (s.busy) return Promise.resolve();
     setBusy(true);
     return Promise.resolve()
-      .then(() => decide(choice))
+      .then(() => decide(choice, via))
       .then(
         (state) => {
           setBusy(false);

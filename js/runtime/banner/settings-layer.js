@@ -3,7 +3,7 @@
 // list of its services (name, recipient, countries), and Save / Accept all / Reject all.
 import { h, button, para } from './dom.js';
 
-// actions: { save, acceptAll, rejectAll, closeSettings }
+// actions: { save, acceptAll, rejectAll, closeSettings, download (optional) }
 // Returns { element (the backdrop, hidden), dialog, title, sync(checked), values() }.
 export function buildSettings(m, actions) {
   const t = m.texts;
@@ -26,6 +26,7 @@ export function buildSettings(m, actions) {
     { class: 'cg-modal__body' },
     m.gpc ? para(t.gpcNotice, { class: 'cg-note' }) : null,
     h('ul', { class: 'cg-purposes' }, items),
+    m.decided && actions.download ? downloadButton(t, actions.download) : null,
   );
   const buttons = h(
     'div',
@@ -56,6 +57,13 @@ export function buildSettings(m, actions) {
       return Object.fromEntries(switches.filter(({ p }) => !p.required).map(({ p, input }) => [p.id, input.checked]));
     },
   };
+}
+
+// The visitor's own copy of their signed consent receipts, as a JSON file.
+function downloadButton(t, download) {
+  const el = h('button', { type: 'button', class: 'cg-link cg-download', 'data-cg': 'download' }, t.downloadReceipts);
+  el.addEventListener('click', download);
+  return h('p', { class: 'cg-download-row' }, el);
 }
 
 function purposeItem(p, i, t, switches) {

@@ -45,6 +45,8 @@ border-radius:var(--_radius);box-shadow:0 8px 32px var(--_shadow)}
 .cg-reason{font-weight:600}
 .cg-link{color:var(--_accent);text-decoration:underline;text-underline-offset:.15em}
 .cg-link:hover{text-decoration-thickness:2px}
+.cg-download{appearance:none;background:none;border:0;padding:0;margin:0;font:inherit;cursor:pointer;min-height:24px}
+.cg-download-row{margin:8px 0}
 :focus-visible{outline:3px solid var(--_accent);outline-offset:2px}
 
 .cg-first{position:fixed;z-index:var(--_z);left:8px;right:8px;bottom:8px;margin:0 auto;max-width:62em;

@@ -64,17 +64,14 @@ class Core {
   // preload scanner may fetch before the guard runs.
   std::string preload_warning(const std::string& tag, const std::string& url);
 
-  // The receipt of this page's latest decision, ready to sign (docs/receipts.md). request:
+  // What the receipt of this page's latest decision says, for the receipts module
+  // (wasm/include/cg/receipts/receipt_json.h, which validates, builds and hashes it). request:
   // {"origin": "https://namo.kz", "button": "accept_all", "layer": "banner",
-  //  "key": {"x", "y"} | null, "signing": "es256" | "session" | "insecure-context" |
-  //  "no-webcrypto", "seq": n, "prev": "<hash of the previous receipt>" | ""}.
-  // Answers {"ok": true, "jti", "kid", "signingInput", "notice", "event"} and, for an
-  // unsigned receipt, "jws" and "hash" too; or an error naming the field.
-  std::string receipt(const std::string& request) const;
-
-  // A signed receipt from its signing input and the raw r||s signature in base64url:
-  // {"ok": true, "jws", "hash"} (hash: what the next receipt's prev holds).
-  std::string seal_receipt(const std::string& signing_input, const std::string& signature) const;
+  //  "signing": "ES256" | "ES256-session" | "unsigned-insecure-context" |
+  //  "unsigned-no-webcrypto", "jwk": {"x", "y"} | null, "seq": n, "prev": hash | null}.
+  // Answers {"ok": true, "input": {...}}; the notice in it is the banner model the visitor was
+  // shown when deciding (its RFC 8785 SHA-256 goes into the receipt).
+  std::string receipt_input(const std::string& request) const;
 
  private:
   std::string banner_json(bool gpc) const;

@@ -44,6 +44,7 @@ class Out {
   Out& boolean(bool b);
   Out& number(int64_t n);
   Out& null();
+  Out& raw(std::string_view json);  // a JSON text written as it is (the caller made it)
   std::string text() const;
 
  private:
