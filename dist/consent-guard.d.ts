@@ -50,6 +50,24 @@ export interface MaskingEntry {
   signal: string;
 }
 
+/** One signed consent receipt kept by the visitor's browser (see docs/receipts.md). */
+export interface ConsentReceipt {
+  /** The receipt id: the decision's id (ConsentState.decisionId at the time). */
+  jti: string;
+  /** Position in this browser's chain of receipts, from 0. */
+  seq: number;
+  event: 'given' | 'refused' | 'changed' | 'withdrawn' | 'renewed';
+  /** When the receipt was made, ISO 8601. */
+  createdAt: string;
+  /** The receipt: a compact JWS (ES256, or unsigned with alg none where the page cannot sign). */
+  jws: string;
+  /** What the visitor was shown when deciding (its SHA-256 is the receipt's notice). */
+  notice: unknown;
+  /** The operator's collector's acknowledgement (a compact JWS), once it arrived. */
+  ack: string | null;
+  ackedAt: string | null;
+}
+
 export interface ConsentGuard {
   /**
    * Resolves (with this object) once the core is loaded and the stored decision, if any, is
@@ -75,6 +93,11 @@ export interface ConsentGuard {
    * Elements no longer in the document are left out.
    */
   maskingReport(): MaskingEntry[];
+  /**
+   * The visitor's signed consent receipts for this site, oldest first, with the collector's
+   * acknowledgements. Loads the receipts code if it is not loaded yet.
+   */
+  receipts(): Promise<ConsentReceipt[]>;
   /**
    * Calls `listener` after every decision, in this tab or another tab of the site. Throws a
    * TypeError for an unknown event.

@@ -238,3 +238,25 @@ test('the settings layer offers the visitor their receipts as a file cg-verify r
   assert.equal(JSON.parse(Buffer.from(first.jws.split('.')[1], 'base64url')).collectionMethod.button, 'accept_all');
   await context.close();
 });
+
+test('without IndexedDB (private modes): a session key signs, and the receipt says so', async () => {
+  const { context } = await contextWithCollector();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('blocked in this test', 'SecurityError');
+      },
+    });
+  });
+  const ctx = await open(env.browser, `${env.server.origin}/pages/receipts.html`, { context });
+  await ctx.page.evaluate(() => ConsentGuard.ready.then(() => ConsentGuard.acceptAll()));
+  const [receipt] = await eventually(async () => {
+    const l = await receipts(ctx.page);
+    assert.ok(l.length === 1 && l[0].ack);
+    return l;
+  }, 5000);
+  const claims = JSON.parse(Buffer.from(receipt.jws.split('.')[1], 'base64url'));
+  assert.deepEqual(claims.signing, { status: 'ES256', key: 'session', reason: 'no-indexeddb' });
+  assert.equal(cgVerify([receipt.jws], env.server.origin).status, 0);
+  await context.close();
+});
