@@ -333,6 +333,16 @@ class Document {
     return el->v.element.tag_namespace == GUMBO_NAMESPACE_HTML && local_name(el) == name;
   }
 
+  // The source text between an element's start and end tags (to the end of the page when the
+  // end tag is implied).
+  std::string_view inner_source(const GumboNode* el) const {
+    const GumboElement& e = el->v.element;
+    size_t start = e.start_pos.offset + e.original_tag.length;
+    size_t end = e.end_pos.offset > start ? e.end_pos.offset : source_.size();
+    return start <= source_.size() ? source_.substr(start, std::min(end, source_.size()) - start)
+                                   : std::string_view();
+  }
+
  private:
   bool was_noscript(const GumboElement& e) const {
     const char* at = e.original_tag.data;
@@ -363,6 +373,12 @@ class Auditor {
     for (const GumboNode* f : iframes_) {
       const char* srcdoc = attribute(f, "srcdoc");
       frames.emplace_back(frame_.empty() ? locator(f) : frame_ + " >> " + locator(f), srcdoc);
+    }
+    // Declarative shadow roots (<template shadowrootmode=open>): a tree of their own, as the
+    // guard sees them (its ids, labels and headings do not mix with the page's).
+    for (const GumboNode* t : shadows_) {
+      std::string host = locator(parent_element(t)) + " >> shadow";
+      frames.emplace_back(frame_.empty() ? host : frame_ + " >> " + host, doc_.inner_source(t));
     }
   }
 
@@ -396,6 +412,10 @@ class Auditor {
       if (name == "input" || name == "textarea" || name == "select") fields_.push_back(n);
       if (html_ns && name == "label") labels_.push_back(n);
       if (html_ns && name == "iframe" && same_origin_srcdoc(n)) iframes_.push_back(n);
+      if (html_ns && name == "template" && parent_element(n) &&
+          (equals_ascii_ci(attribute_or_empty(n, "shadowrootmode"), "open") ||
+           equals_ascii_ci(attribute_or_empty(n, "shadowroot"), "open")))
+        shadows_.push_back(n);
       return Walk::descend;
     });
   }
@@ -671,7 +691,7 @@ class Auditor {
   std::string frame_;
   std::unordered_map<std::string, const GumboNode*> ids_;
   std::unordered_map<std::string, int> counts_;
-  std::vector<const GumboNode*> fields_, labels_, blocks_, iframes_;
+  std::vector<const GumboNode*> fields_, labels_, blocks_, iframes_, shadows_;
   std::unordered_set<const GumboNode*> blocks_seen_;
   std::unordered_map<const GumboNode*, std::vector<const GumboNode*>> labels_of_;
 };

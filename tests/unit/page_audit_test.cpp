@@ -271,3 +271,20 @@ TEST_CASE("malformed pages do not break the audit", "[audit]") {
   CHECK(field(findings, "input[name=deep]").masked);
   CHECK(count(findings, Target::text) == 1);
 }
+
+TEST_CASE("declarative shadow roots are audited as trees of their own, as the guard sees them",
+          "[audit]") {
+  auto findings = audit_page(R"(<body><h2>Бронь</h2>
+<booking-card id="card"><template shadowrootmode="open">
+  <label for="m">E-mail</label><input id="m" name="mail">
+  <input name="guests" aria-label="Количество гостей">
+</template></booking-card>
+<template><input name="inert" type="tel"></template>
+</body>)");
+  const Finding& mail = field(findings, "input[name=mail]", "booking-card#card >> shadow");
+  CHECK(mail.masked);
+  CHECK(mail.kind == cg::PiiKind::email);
+  CHECK_FALSE(field(findings, "input[name=guests]", "booking-card#card >> shadow").masked);
+  // A plain <template> stays inert, as in the browser.
+  for (const auto& f : findings) CHECK(f.locator != "input[name=inert]");
+}
