@@ -1,0 +1,81 @@
+#include <cstdio>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "common/clock.h"
+#include "common/files.h"
+#include "keys/keyring.h"
+#include "store/store.h"
+
+namespace cg::collector::cli {
+
+const char kMainUsage[] =
+    "usage: cg-collector COMMAND [options]    (cg-collector COMMAND --help for details)\n"
+    "\n"
+    "Collects signed consent receipts from the consent-guard tag, countersigns each with an\n"
+    "acknowledgement, and keeps them in per-site hash-chained logs (docs/collector.md).\n"
+    "\n"
+    "commands:\n"
+    "  init         create the operator key (0600) and the database\n"
+    "  serve        accept receipts over HTTP\n"
+    "  export       receipts and acks as JSON lines, by site and time or by visitor key\n"
+    "  verify       check the whole log: chains, checkpoints, every receipt and ack\n"
+    "  checkpoint   sign the current head of each site log and print it for safekeeping\n"
+    "  rotate-key   make a new operator key; the old one stays published for old acks\n";
+
+namespace {
+
+constexpr char kUsage[] =
+    "usage: cg-collector init [--config FILE] [--data-dir DIR] [--database DB]\n"
+    "                         [--key-dir DIR] [--site ORIGIN]...\n"
+    "\n"
+    "Creates the data folder and the key folder (0700) with a first ES256 operator key (PEM,\n"
+    "0600) and its public JWKS (keyring.json), and the database schema and the logs of the\n"
+    "given sites.\n"
+    "Safe to run again: an existing keyring and database are kept.\n"
+    "\n"
+    "  --config FILE    settings file (name = value lines; see docs/collector.md)\n"
+    "  --data-dir DIR   default home of the database and keys ($STATE_DIRECTORY or .)\n"
+    "  --database DB    SQLite file (default DIR/collector.db) or a PostgreSQL connection\n"
+    "                   string (postgresql://... or \"host=... dbname=...\")\n"
+    "  --key-dir DIR    operator keys (default DIR/keys)\n"
+    "  --site ORIGIN    a site served, e.g. https://namo.kz (repeat for more)\n";
+
+}  // namespace
+
+int cmd_init(int argc, char** argv, int first) {
+  std::vector<Flag> flags = common_flags();
+  Args args;
+  Config config;
+  std::string error;
+  if (!parse_args(argc, argv, first, flags, args, error)) return usage_error("init", error, kUsage);
+  if (args.help) return std::fputs(kUsage, stdout), 0;
+  if (!build_config(args, flags, config, error)) return usage_error("init", error, kUsage);
+
+  if (!make_private_dir(config.data_dir, error))
+    return std::fprintf(stderr, "cg-collector init: %s\n", error.c_str()), 1;
+  if (file_exists(join_path(config.key_dir, Keyring::kFile))) {
+    auto ring = Keyring::load(config.key_dir, true, error);
+    if (!ring) return std::fprintf(stderr, "cg-collector init: keys: %s\n", error.c_str()), 1;
+    std::printf("keys: keeping the keyring in %s (active key %s)\n", config.key_dir.c_str(),
+                ring->active()->kid().c_str());
+  } else {
+    std::string kid;
+    if (!Keyring::create(config.key_dir, system_clock().now_s(), kid, error))
+      return std::fprintf(stderr, "cg-collector init: keys: %s\n", error.c_str()), 1;
+    std::printf("keys: created operator key %s\n      private key %s (mode 0600)\n", kid.c_str(),
+                join_path(config.key_dir, kid + ".pem").c_str());
+  }
+  try {
+    auto store = open_store(config.database);
+    store->ensure_sites(config.sites);
+    std::printf("database: %s ready, %zu site logs\n", store->describe().c_str(),
+                store->heads().size());
+  } catch (const StoreError& e) {
+    std::fprintf(stderr, "cg-collector init: database: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace cg::collector::cli
