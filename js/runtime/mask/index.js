@@ -28,6 +28,14 @@ export function startMasking(guard) {
     addMarkers(el, set);
     removeUnmask(el, markers.unmask);
     masked.set(el, { kind: verdict.kind, signal: verdict.signal, target });
+    if (masked.size > 2 * kept) prune(); // single-page apps replace their forms again and again
+  }
+
+  // Forgets elements that left the page, so that they can be collected.
+  let kept = 256;
+  function prune() {
+    for (const [el] of masked) if (!el.isConnected) masked.delete(el);
+    kept = Math.max(256, masked.size);
   }
 
   // Classifies and marks the fields and text blocks in `nodes` (elements or text nodes).
@@ -135,6 +143,7 @@ export function startMasking(guard) {
   }
   return {
     report() {
+      prune();
       const out = [];
       for (const [element, e] of masked) {
         if (element.isConnected) out.push({ element, target: e.target, kind: e.kind, signal: e.signal });
