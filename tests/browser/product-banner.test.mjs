@@ -162,6 +162,7 @@ test('without constructable stylesheets (Safari < 16.4) the banner is styled fro
     ctx.consoleMessages.filter((m) => /refused|content security policy/i.test(m.text)),
     [],
   );
+  await ctx.page.waitForTimeout(400); // the entrance animation
   await ctx.page.screenshot({ path: 'test-results/banner-no-constructable-stylesheets.png' });
   await accept.click();
   await eventually(async () => assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).decided, true));

@@ -137,9 +137,14 @@ export function adoptStyles(root, href) {
     sheet.replaceSync(CSS);
     root.adoptedStyleSheets = [sheet];
   } else if (href) {
+    // Hidden until the sheet arrives: its :host rule (all: initial !important) then overrides
+    // this inline visibility, so the banner never shows unstyled. Shown as it is if the sheet
+    // cannot load.
+    root.host.style.visibility = 'hidden';
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = href;
+    link.onerror = () => root.host.style.removeProperty('visibility');
     root.append(link);
   } else {
     const style = document.createElement('style');
