@@ -11,49 +11,18 @@
 #include <utility>
 #include <vector>
 
+#include "cg/utf8.h"
+
 namespace cg::audit {
 namespace {
 
 // ---- Text as JS sees it: UTF-16 lengths, JS whitespace ----------------------------------
 
-// Decodes one code point at s[i] and advances i; a byte that does not start a valid UTF-8
-// sequence reads as U+FFFD (gumbo's output is valid UTF-8, this is only a guard).
+// Decodes one code point at s[i] and advances i; anything ill-formed reads as U+FFFD, as a
+// browser shows it (gumbo's output is well-formed UTF-8: this is only a guard).
 char32_t next_code_point(std::string_view s, size_t& i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b = byte(i);
-  size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return b < 0x80 ? b : 0xFFFD;
-  }
-  char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  i += len;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  char32_t cp = utf8::next(s, i);
+  return cp == utf8::kIllFormed ? 0xFFFD : cp;
 }
 
 size_t utf16_units(char32_t cp) {
@@ -98,7 +67,7 @@ class Collapsed {
         ++units_;
         pending_space_ = false;
       }
-      append_utf8(out_, cp);
+      utf8::append(out_, cp);
       units_ += utf16_units(cp);
       // Past kLimit + 1 units the trailing trim cannot reach the first kLimit.
       if (units_ > kLimit + 1) return false;

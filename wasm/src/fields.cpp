@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cg/config.h"
+#include "cg/utf8.h"
 
 namespace cg {
 namespace {
@@ -68,20 +69,6 @@ constexpr Rule kRules[] = {
      "поиск|іздеу|search|город|қала$|city|страна|country|рейтинг|оценк|rating|узнал|hear|источник"},
 };
 
-// Appends the code point `cp` as UTF-8.
-void put_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 uint32_t lower(uint32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 32;
   if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;  // А..Я
@@ -103,17 +90,7 @@ std::string words(std::string_view text) {
   bool space = true;
   uint32_t prev = 0;
   for (size_t i = 0; i < text.size();) {
-    unsigned char c = text[i];
-    uint32_t cp = c;
-    size_t n = 1;
-    if (c >= 0xC0 && c < 0xE0 && i + 1 < text.size()) {
-      cp = ((c & 0x1F) << 6) | (text[i + 1] & 0x3F);
-      n = 2;
-    } else if (c >= 0xE0 && c < 0xF0 && i + 2 < text.size()) {
-      cp = ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
-      n = 3;
-    }
-    i += n;
+    uint32_t cp = utf8::next(text, i);  // ill-formed bytes read as no letter
     bool camel = cp >= 'A' && cp <= 'Z' && prev >= 'a' && prev <= 'z';
     prev = cp;
     cp = lower(cp);
@@ -123,7 +100,7 @@ std::string words(std::string_view text) {
     }
     if ((space || camel) && !out.empty()) out += ' ';
     space = false;
-    put_utf8(out, cp);
+    utf8::append(out, cp);
   }
   return out;
 }
@@ -222,14 +199,12 @@ std::string_view pii_kind_name(PiiKind kind) {
 std::string fold_case(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
-    unsigned char c = text[i];
-    if (c >= 0xC0 && c < 0xE0 && i + 1 < text.size()) {
-      put_utf8(out, lower(((c & 0x1F) << 6) | (text[i + 1] & 0x3F)));
-      i += 2;
-    } else {
-      out += static_cast<char>(c < 0x80 ? lower(c) : c);
-      ++i;
-    }
+    size_t start = i;
+    char32_t cp = utf8::next(text, i);
+    if (cp == utf8::kIllFormed)
+      out += text[start];  // kept as it is
+    else
+      utf8::append(out, lower(cp));
   }
   return out;
 }

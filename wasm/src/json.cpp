@@ -6,33 +6,16 @@
 #include <cmath>
 #include <cstdint>
 
+#include "cg/utf8.h"
+
 namespace cg::json {
 namespace {
 
-// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing past U+10FFFF.
-// RapidJSON checks raw bytes, but turns an escaped lone surrogate ("\udcff") into bytes
-// that are not UTF-8; this catches those.
-bool valid_utf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
-    if (n == 9 || i + n >= s.size()) return false;  // bad lead byte, or cut short
-    uint32_t cp = n == 0 ? c : c & (0x3F >> n);
-    for (size_t k = 1; k <= n; ++k) {
-      unsigned char t = s[i + k];
-      if ((t & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (t & 0x3F);
-    }
-    static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
-// Unique object keys and well-formed strings, all the way down.
+// Unique object keys and well-formed strings, all the way down. RapidJSON checks raw bytes,
+// but turns an escaped lone surrogate ("\udcff") into bytes that are not UTF-8; this catches
+// those.
 bool well_formed(const Value& v) {
-  if (v.IsString()) return valid_utf8(string_of(v));
+  if (v.IsString()) return utf8::valid(string_of(v));
   if (v.IsArray()) {
     for (const auto& item : v.GetArray()) {
       if (!well_formed(item)) return false;
@@ -42,7 +25,7 @@ bool well_formed(const Value& v) {
       for (auto b = v.MemberBegin(); b != a; ++b) {
         if (a->name == b->name) return false;
       }
-      if (!valid_utf8(string_of(a->name)) || !well_formed(a->value)) return false;
+      if (!utf8::valid(string_of(a->name)) || !well_formed(a->value)) return false;
     }
   }
   return true;
@@ -121,6 +104,19 @@ const Value* member(const Value& object, std::string_view key) {
   return nullptr;
 }
 
+// Digits by hand: RapidJSON's unrolled i64toa costs 1.8 KB of WebAssembly.
+void append_integer(std::string& out, int64_t n) {
+  char digits[20];
+  size_t at = sizeof digits;
+  uint64_t u = n < 0 ? ~static_cast<uint64_t>(n) + 1 : static_cast<uint64_t>(n);
+  do {
+    digits[--at] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (n < 0) digits[--at] = '-';
+  out.append(digits + at, sizeof digits - at);
+}
+
 Out::Out() : writer_(buffer_) {}
 Out::~Out() = default;
 [[gnu::noinline]] Out& Out::object() {
@@ -152,16 +148,9 @@ Out::~Out() = default;
   return *this;
 }
 [[gnu::noinline]] Out& Out::number(int64_t n) {
-  // Digits by hand: RapidJSON's unrolled i64toa costs 1.8 KB of WebAssembly.
-  char digits[20];
-  size_t at = sizeof digits;
-  uint64_t u = n < 0 ? ~static_cast<uint64_t>(n) + 1 : static_cast<uint64_t>(n);
-  do {
-    digits[--at] = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u != 0);
-  if (n < 0) digits[--at] = '-';
-  writer_.RawValue(digits + at, sizeof digits - at, rapidjson::kNumberType);
+  std::string digits;
+  append_integer(digits, n);
+  writer_.RawValue(digits.data(), digits.size(), rapidjson::kNumberType);
   return *this;
 }
 [[gnu::noinline]] Out& Out::raw(std::string_view json) {

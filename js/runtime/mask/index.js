@@ -10,6 +10,7 @@ import { addMarkers, hasMarkers, hasUnmask, removeUnmask } from './markers.js';
 const FIELDS = 'input,textarea,select';
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION']);
 const BANNER_HOST = 'consent-guard-banner';
+const skipBanner = { acceptNode: (n) => (n.id === BANNER_HOST ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) };
 // A cheap first look: text that cannot hold a phone number, an IIN or an e-mail address
 // (fewer than two digit groups, no @) is not worth a trip to the core.
 const MAYBE_PERSONAL = /\d{5}|\d[\s()\u2010-\u2015-]+\d|@/;
@@ -43,20 +44,13 @@ export function startMasking(guard) {
     const fields = [];
     const blocks = new Set();
     for (const node of nodes) {
-      if (node.nodeType === 3) {
-        collectText(node, blocks);
-        continue;
-      }
-      // Elements, and shadow roots (nodeType 11: declarative ones are in the page already).
-      if ((node.nodeType !== 1 && node.nodeType !== 11) || node.id === BANNER_HOST) continue;
-      if (node.nodeType === 1 && node.matches(FIELDS)) fields.push(node);
-      for (const f of node.querySelectorAll(FIELDS)) fields.push(f);
-      if (node.shadowRoot) watch(node.shadowRoot);
-      for (const host of node.querySelectorAll('*'))
-        if (host.shadowRoot && host.id !== BANNER_HOST) watch(host.shadowRoot);
-      for (const frame of node.localName === 'iframe' ? [node] : node.querySelectorAll('iframe')) watchFrame(frame);
-      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) collectText(t, blocks);
+      // One walk over each added subtree (elements and shadow roots; text nodes on their own)
+      // finds its fields, text, shadow roots and iframes; the banner's subtree is skipped.
+      if (node.nodeType !== 1 && node.nodeType !== 3 && node.nodeType !== 11) continue;
+      if (node.nodeType !== 11) visit(node, fields, blocks);
+      if (node.nodeType === 3 || node.id === BANNER_HOST) continue;
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, skipBanner);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) visit(n, fields, blocks);
     }
     const texts = Array.from(blocks);
     if (!fields.length && !texts.length) return;
@@ -68,6 +62,14 @@ export function startMasking(guard) {
     if (!answer.ok) throw new Error('masking: ' + answer.error.message);
     answer.fields.forEach((v, i) => v.mask && mark(fields[i], v, 'field'));
     answer.texts.forEach((v, i) => v.mask && mark(texts[i], v, 'text'));
+  }
+
+  function visit(n, fields, blocks) {
+    if (n.nodeType === 3) return collectText(n, blocks);
+    if (n.id === BANNER_HOST) return;
+    if (n.matches(FIELDS)) fields.push(n);
+    if (n.shadowRoot) watch(n.shadowRoot);
+    if (n.localName === 'iframe') watchFrame(n);
   }
 
   function collectText(node, blocks) {

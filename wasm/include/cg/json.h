@@ -28,6 +28,9 @@ inline std::string_view string_of(const Value& v) {
   return {v.GetString(), v.GetStringLength()};
 }
 
+// Appends the decimal digits of n (with '-' when negative): how JSON and RFC 8785 write it.
+void append_integer(std::string& out, int64_t n);
+
 // A JSON text writer with short verbs; values are written in call order. The verbs are
 // out of line on purpose: inlined at every call site, RapidJSON's writer cost kilobytes
 // of WebAssembly.

@@ -6,34 +6,19 @@
 #include <cstring>
 #include <vector>
 
+#include "cg/utf8.h"
+
 namespace cg::receipts {
 namespace {
 
 constexpr int kMaxDepth = 64;
 constexpr int64_t kMaxSafe = int64_t{1} << 53;
 
-// Decodes the code point at `s[i]` and advances `i`; -1 for ill-formed input.
-int32_t next_code_point(std::string_view s, size_t& i) {
-  unsigned char c = s[i];
-  size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
-  if (n == 9 || n > s.size() - i - 1) return -1;  // bad lead byte, or cut short
-  uint32_t cp = n == 0 ? c : c & (0x3F >> n);
-  for (size_t k = 1; k <= n; ++k) {
-    unsigned char t = s[i + k];
-    if ((t & 0xC0) != 0x80) return -1;
-    cp = (cp << 6) | (t & 0x3F);
-  }
-  static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
-  i += n + 1;
-  return static_cast<int32_t>(cp);
-}
-
 std::u16string utf16(std::string_view s) {
   std::u16string out;
   for (size_t i = 0; i < s.size();) {
-    int32_t cp = next_code_point(s, i);
-    if (cp < 0) break;  // callers check well-formedness first
+    char32_t cp = utf8::next(s, i);
+    if (cp == utf8::kIllFormed) break;  // callers check well-formedness first
     if (cp >= 0x10000) {
       out += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
       out += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
@@ -42,18 +27,6 @@ std::u16string utf16(std::string_view s) {
     }
   }
   return out;
-}
-
-void append_integer(std::string& out, int64_t n) {
-  char digits[24];
-  size_t at = sizeof digits;
-  uint64_t u = n < 0 ? ~static_cast<uint64_t>(n) + 1 : static_cast<uint64_t>(n);
-  do {
-    digits[--at] = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u != 0);
-  if (n < 0) digits[--at] = '-';
-  out.append(digits + at, sizeof digits - at);
 }
 
 // The integer a number value holds, when it is one JCS can write exactly.
@@ -110,7 +83,7 @@ struct Writer {
     if (!safe_integer(v, n)) {
       return fail("a number that is not an integer within +-2^53 (only those are supported)");
     }
-    append_integer(out, n);
+    json::append_integer(out, n);
     return true;
   }
 
@@ -120,7 +93,7 @@ struct Writer {
     for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
       if (i > 0) out += ',';
       pointer += '/';
-      append_integer(pointer, i);
+      json::append_integer(pointer, static_cast<int64_t>(i));
       if (!value(v[i], depth + 1)) return false;
       pointer.resize(base);
     }
@@ -169,7 +142,7 @@ bool valid_utf8(std::string_view s) {
       i += 8;
     } else if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
-    } else if (next_code_point(s, i) < 0) {
+    } else if (utf8::next(s, i) == utf8::kIllFormed) {
       return false;
     }
   }
