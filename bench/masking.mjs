@@ -11,7 +11,11 @@ const server = await startServer();
 const browser = await launch();
 const page = await (await browser.newContext()).newPage();
 await page.goto(`${server.origin}/pages/masking.html`);
-await page.evaluate(() => ConsentGuard.ready);
+// Masking starts once a purpose is allowed (its module loads then): accept, wait for it.
+await page.evaluate(async () => {
+  await ConsentGuard.acceptAll();
+  while (!ConsentGuard.maskingReport().length) await new Promise((r) => setTimeout(r, 20));
+});
 
 const scenarios = {
   'a pop-up form, 3 fields (Tilda)': (i) =>

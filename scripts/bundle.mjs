@@ -37,14 +37,14 @@ writeFileSync(at('dist/consent-guard.js'), banner + '\n' + loader);
 // One scope for both, so the glue's factory is not left on window.
 writeFileSync(at('dist/consent-guard-core.js'), banner + '\n(function(){' + glue + '\n' + runtime + '})();\n');
 copyFileSync(at('build/wasm/wasm/consent-guard-core.wasm'), at('dist/consent-guard-core.wasm'));
-// The receipts module and its JS, loaded by the runtime after the visitor's first decision.
-const receiptsGlue = readFileSync(at('build/wasm/wasm/consent-guard-receipts.js'), 'utf8');
-const receipts = await bundle('js/receipts/index.js');
-writeFileSync(
-  at('dist/consent-guard-receipts.js'),
-  banner + '\n(function(){' + receiptsGlue + '\n' + receipts + '})();\n',
-);
-copyFileSync(at('build/wasm/wasm/consent-guard-receipts.wasm'), at('dist/consent-guard-receipts.wasm'));
+// The modules the runtime loads only after the visitor has decided: each is its glue and its
+// JS in one scope, next to its wasm.
+for (const name of ['receipts', 'masking']) {
+  const glue = readFileSync(at(`build/wasm/wasm/consent-guard-${name}.js`), 'utf8');
+  const js = await bundle(`js/${name}/index.js`);
+  writeFileSync(at(`dist/consent-guard-${name}.js`), banner + '\n(function(){' + glue + '\n' + js + '})();\n');
+  copyFileSync(at(`build/wasm/wasm/consent-guard-${name}.wasm`), at(`dist/consent-guard-${name}.wasm`));
+}
 copyFileSync(at('js/consent-guard.d.ts'), at('dist/consent-guard.d.ts'));
 // The banner's CSS as a file, for browsers without constructable stylesheets (Safari < 16.4).
 const { CSS } = await import(at('js/runtime/banner/styles.js'));

@@ -8,7 +8,17 @@ function gtag() {
 }
 
 export function applyAnswer(guard, answer, isNewDecision) {
-  guard.allowed = answer.allowed;
+  // What is withdrawn stops at once; what is allowed is let through only once the page is
+  // masked (the masking module marks it first), and then as the latest answer says.
+  guard.allowed &= answer.allowed;
+  guard.latestAllowed = answer.allowed;
+  guard.whenMasked(answer.masking).then(
+    () => {
+      guard.allowed = guard.latestAllowed;
+      release(guard);
+    },
+    (e) => console.error('consent-guard: masking could not start, so nothing is released: ' + ((e && e.message) || e)),
+  );
   guard.metricaPatch = answer.metricaPatch;
   if (answer.cookie) document.cookie = answer.cookie;
   if (answer.state.decided) scan(guard); // picks up ids of snippets parsed since the last look
@@ -28,7 +38,6 @@ export function applyAnswer(guard, answer, isNewDecision) {
       console.error('consent-guard: a vendor switch failed (' + (action.set || action.call) + ')', e);
     }
   }
-  release(guard);
   if (answer.withdrawn) purge(guard, answer.withdrawn);
   if (!isNewDecision) return;
   const event = Object.assign({}, answer.state, answer.withdrawn ? { reloadRequired: true } : {});

@@ -8,7 +8,7 @@ import { release } from './release.js';
 import { watchPage } from './page-scan.js';
 import { startUi } from './ui.js';
 import { syncTabs } from './tabs.js';
-import { startMasking } from './mask/index.js';
+import { maskingGate } from './masking.js';
 import { watchForms } from './forms.js';
 import { startReceipts, apiVia } from './receipts.js';
 
@@ -33,8 +33,8 @@ async function start(guard) {
     throw new Error('configuration error: ' + (field ? field + ' ' : '') + message);
   }
   guard.core = core;
-  // Masking first: a stored decision may release a session recorder just below.
-  guard.masking = startMasking(guard);
+  // A stored decision may allow a session recorder just below: masking comes first.
+  guard.whenMasked = maskingGate(guard);
   watchPage(guard);
   applyAnswer(guard, JSON.parse(core.restore(document.cookie, Date.now())), false);
 

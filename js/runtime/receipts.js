@@ -5,26 +5,15 @@
 // WebAssembly module) is loaded only once the visitor has decided: a first visit without a
 // decision never downloads it. Offline, it is loaded when the browser is back online.
 
+import { chunkLoader } from './chunks.js';
+
 const PENDING = 'consent-guard-receipts-pending:';
 
 export function startReceipts(guard, config) {
   guard.site = config.site;
   guard.receiptsEndpoint = config.receipts.endpoint;
   guard.pendingReceipts = pendingList(config.site);
-  let loading = null;
-  const load = () =>
-    loading ||
-    (loading = new Promise((resolve, reject) => {
-      guard.onReceiptsModule = (api, error) => (api ? resolve(api) : reject(error));
-      const script = document.createElement('script');
-      script.src = guard.base + 'consent-guard-receipts.js';
-      script.async = true;
-      script.onerror = () => reject(new Error('consent-guard-receipts.js could not be loaded'));
-      document.head.append(script);
-    }).catch((e) => {
-      loading = null; // try again later (back online, next decision)
-      throw e;
-    }));
+  const load = chunkLoader(guard, 'consent-guard-receipts.js', 'onReceiptsModule');
   const flush = () =>
     load()
       .then((api) => api.flush())

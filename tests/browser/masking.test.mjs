@@ -50,6 +50,13 @@ const everythingSent = (log) =>
     return u + '\n' + r.body;
   });
 
+// Masking starts once the visitor allows a purpose (its module is not part of a first visit).
+async function acceptAndWaitForMasking(ctx) {
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await eventually(async () => assert.ok(await ctx.page.evaluate(() => ConsentGuard.maskingReport().length > 0)));
+}
+
 async function acceptAndWaitForRecorders(ctx) {
   assert.equal(await ready(ctx.page), true);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
@@ -96,9 +103,37 @@ test('typed names, phones, e-mails, IINs and comments never reach Webvisor, Hotj
   }
 });
 
-test('maskingReport() says what was masked and why; the opt-in markers the page set are gone', async () => {
+test('before a decision nothing of masking is downloaded; recorders wait until the page is masked', async () => {
   const ctx = await open(env.browser, url('masking.html'));
   assert.equal(await ready(ctx.page), true);
+  await settle(ctx.page, 300);
+  const loaded = () =>
+    ctx.page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('consent-guard-masking')),
+    );
+  assert.equal(await loaded(), false, 'masking module fetched before any decision');
+  assert.deepEqual(await ctx.page.evaluate(() => ConsentGuard.maskingReport()), []);
+  // Each recorder's script, as the guard lets it go, finds the fields already marked.
+  const marksAtStart = await ctx.page.evaluate(async () => {
+    const seen = [];
+    new MutationObserver((records) => {
+      for (const { target } of records) {
+        if (target.tagName === 'SCRIPT' && /hotjar|clarity|metrika/.test(target.src)) {
+          seen.push(document.getElementById('phone').classList.contains('ym-disable-keys'));
+        }
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['src', 'type'] });
+    await ConsentGuard.acceptAll();
+    await new Promise((r) => setTimeout(r, 500));
+    return seen;
+  });
+  assert.ok(marksAtStart.length > 0 && marksAtStart.every(Boolean), JSON.stringify(marksAtStart));
+  assert.equal(await loaded(), true, 'masking module fetched after acceptAll');
+});
+
+test('maskingReport() says what was masked and why; the opt-in markers the page set are gone', async () => {
+  const ctx = await open(env.browser, url('masking.html'));
+  await acceptAndWaitForMasking(ctx);
   const report = await ctx.page.evaluate(() =>
     ConsentGuard.maskingReport().map((e) => ({
       name: e.element.getAttribute('name') || e.element.id,
@@ -135,7 +170,7 @@ test('maskingReport() says what was masked and why; the opt-in markers the page 
 
 test('fields added later are masked before the next frame, and stay masked when the page rewrites them', async () => {
   const ctx = await open(env.browser, url('masking.html'));
-  assert.equal(await ready(ctx.page), true);
+  await acceptAndWaitForMasking(ctx);
   const timing = await ctx.page.evaluate(async () => {
     const masked = (el) => el.classList.contains('ym-disable-keys') && el.hasAttribute('data-hj-suppress');
     window.addPopup();
@@ -164,7 +199,7 @@ test('fields added later are masked before the next frame, and stay masked when 
 
 test('awkward pages: an emoji at a cut, typographic separators, declarative shadow roots, a label after its field', async () => {
   const ctx = await open(env.browser, url('masking-edge.html'));
-  assert.equal(await ready(ctx.page), true);
+  await acceptAndWaitForMasking(ctx);
   const report = await ctx.page.evaluate(() =>
     ConsentGuard.maskingReport().map((e) => (e.element.getAttribute('name') || e.element.id) + ':' + e.kind),
   );

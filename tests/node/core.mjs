@@ -7,9 +7,13 @@ import { dirname, join } from 'node:path';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
-export async function loadCore() {
+// name: the node build's base name in build/wasm/wasm.
+function load(name) {
   const dir = join(root, 'build/wasm/wasm');
-  const factory = require(join(dir, 'consent-guard-core-node.cjs'));
+  const factory = require(join(dir, name + '.cjs'));
   // Emscripten 3.1.6 tries fetch() on a file path under node 20: hand it the bytes.
-  return factory({ wasmBinary: readFileSync(join(dir, 'consent-guard-core-node.wasm')) });
+  return factory({ wasmBinary: readFileSync(join(dir, name + '.wasm')) });
 }
+
+export const loadCore = () => load('consent-guard-core-node');
+export const loadMasking = () => load('consent-guard-masking-node');

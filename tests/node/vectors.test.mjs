@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCore, root } from './core.mjs';
+import { loadCore, loadMasking, root } from './core.mjs';
 
 const Module = await loadCore();
+const Masking = await loadMasking();
 const dir = join(root, 'tests/vectors');
 
 // A JSON-text argument: {"$raw": text} passes text as is, null passes "", else serialised.
@@ -28,6 +29,7 @@ function call(core, name, a) {
     purge: () => core.purge(a[0], jsonArg(a[1]), a[2]),
     text: () => core.text(a[0]),
     banner: () => core.banner(jsonArg(a[0])),
+    mask: () => Masking.mask(jsonArg(a[0])), // the masking module: no core state
   }[name]();
   try {
     return JSON.parse(out);

@@ -132,7 +132,6 @@ TEST_CASE("words said only of people win over order and table words", "[fields]"
 }
 
 TEST_CASE("log-in names, loyalty cards and settlements are not personal fields", "[fields]") {
-  CHECK(kind_of(labelled("Логин или e-mail")) == "none");
   CHECK(kind_of(labelled("Имя пользователя")) == "none");
   CHECK(kind_of(labelled("Номер клубной карты")) == "none");
   CHECK(kind_of(labelled("Способ оплаты: картой или наличными")) == "none");
@@ -154,4 +153,29 @@ TEST_CASE("an example name with a patronymic in the placeholder", "[fields]") {
   FieldInfo dish = ru;
   dish.placeholder = "Плов по-ташкентски";
   CHECK(kind_of(dish) == "none");
+}
+
+TEST_CASE("Kazakh in the Latin alphabet (2018 and 2021 spellings)", "[fields]") {
+  CHECK(kind_of(labelled("Atyńyz")) == "person_name");
+  CHECK(kind_of(labelled("ATYNYZ")) == "person_name");
+  CHECK(kind_of(labelled("Aty-jóni")) == "person_name");
+  CHECK(kind_of(labelled("Telefon nómirińiz")) == "phone");
+  CHECK(kind_of(labelled("Elektrondyq poshtańyz")) == "email");
+  CHECK(kind_of(labelled("Mekenjaıyńyz")) == "address");
+  CHECK(kind_of(labelled("JSN")) == "iin");
+  CHECK(kind_of(labelled("Týǵan kúnińiz")) == "birth_date");
+  CHECK(kind_of(labelled("Qonaqtar sany")) == "none");
+}
+
+TEST_CASE("abbreviations, contact persons and log-ins that take an e-mail", "[fields]") {
+  CHECK(kind_of(labelled("Ф.И.О")) == "person_name");
+  CHECK(kind_of(named("fio")) == "person_name");
+  CHECK(kind_of(labelled("Байланысатын адам")) == "person_name");
+  CHECK(kind_of(labelled("Адам саны")) == "none");
+  CHECK(kind_of(labelled("What should we call you?")) == "person_name");
+  CHECK(kind_of(labelled("Best number to call you on")) == "phone");
+  // A log-in that may be typed as an e-mail address is masked as one.
+  CHECK(kind_of(labelled("E-mail / логин")) == "email");
+  CHECK(kind_of(labelled("Логин или e-mail")) == "email");
+  CHECK(kind_of(labelled("Логин")) == "none");
 }

@@ -34,9 +34,9 @@ TEST_CASE("text blocks with a phone, an e-mail or an IIN are masked", "[masking]
   CHECK_FALSE(mask_text("+7 701 555 12 34", OperatorMark::unmask).mask);
 }
 
-TEST_CASE("Core::mask answers in order, with the markers, and refuses bad requests", "[masking]") {
-  Core core;
-  auto answer = nlohmann::json::parse(core.mask(R"({
+TEST_CASE("mask_request answers in order, with the markers, and refuses bad requests",
+          "[masking]") {
+  auto answer = nlohmann::json::parse(mask_request(R"({
     "fields": [{"tag": "input", "label": "Атыңыз"}, {"tag": "input", "label": "Қонақтар саны"},
                {"tag": "input", "type": "password", "mark": "unmask"}],
     "texts": [{"text": "ЖСН: 900101300017"}], "markers": true})"));
@@ -50,17 +50,17 @@ TEST_CASE("Core::mask answers in order, with the markers, and refuses bad reques
   CHECK(answer["markers"]["field"]["attributes"]["data-clarity-mask"] == "True");
   auto unmask = answer["markers"]["unmask"]["attributes"];
   CHECK(std::find(unmask.begin(), unmask.end(), "data-hj-allow") != unmask.end());
-  CHECK_FALSE(nlohmann::json::parse(core.mask("{}")).contains("markers"));
+  CHECK_FALSE(nlohmann::json::parse(mask_request("{}")).contains("markers"));
 
   for (const char* bad : {"", "[]", R"({"fields": {}})", R"({"texts": "x"})",
                           R"({"fields": [{"label": 5}]})", R"({"fields": ["x"]})",
                           R"({"fields": [{"mark": "maybe"}]})", R"({"texts": [{"text": null}]})"}) {
     INFO(bad);
-    auto refused = nlohmann::json::parse(core.mask(bad));
+    auto refused = nlohmann::json::parse(mask_request(bad));
     CHECK(refused["ok"] == false);
     CHECK_FALSE(refused["error"]["message"].get<std::string>().empty());
   }
-  CHECK(nlohmann::json::parse(core.mask(R"({"fields": [{"label": 5}]})"))["error"]["field"] ==
+  CHECK(nlohmann::json::parse(mask_request(R"({"fields": [{"label": 5}]})"))["error"]["field"] ==
         "fields[0]");
 }
 

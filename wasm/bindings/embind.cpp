@@ -45,9 +45,6 @@ std::string text(S key) {
 std::string banner(S page) {
   return core->banner(page);
 }
-std::string mask(S request) {
-  return core->mask(request);
-}
 std::string receipt_input(S request) {
   return core->receipt_input(request);
 }
@@ -69,7 +66,6 @@ EMSCRIPTEN_BINDINGS(consent_guard) {
   function("purge", &purge);
   function("text", &text);
   function("banner", &banner);
-  function("mask", &mask);
   function("receiptInput", &receipt_input);
   function("preloadWarning", &preload_warning);
 }

@@ -20,21 +20,22 @@ struct Rule {
 };
 
 constexpr Rule kRules[] = {
-    // Not personal although they mention contact data: spam traps, newsletter settings, log-in
-    // names ("Username or e-mail"), web addresses, a settlement (елді мекен) on its own.
-    {K::none,
-     "form spec|frequency|частот|жиілі|username|логин|login|имя пользоват|пайдаланушы|сайт|website|"
-     "url$|елді мекен"},
+    // Not personal although they mention contact data: spam traps, newsletter settings, web
+    // addresses, a settlement (елді мекен) on its own.
+    {K::none, "form spec|frequency|частот|жиілі|сайт|website|url$|елді мекен"},
     {K::secret,
      "пароль|password|passwd|pwd|құпия|pin|пин|смс|sms|otp|одноразов|код подтвержд|растау"},
     {K::person_name, "cardholder|держател|владелец карт|карта иесі|name on card"},
-    {K::birth_date, "рожд|туған|birth|bday|dob"},
-    {K::iin, "иин|жсн|iin|бин|бсн|bin"},
+    {K::birth_date, "рожд|туған|tugan|tygan|birth|bday|dob"},
+    {K::iin, "иин|жсн|iin|jsn$|бин|бсн|bin"},
     {K::address, "индекс|почтовый|postcode|postal|zip"},
-    {K::email, "email|e mail|mail|почта|почты|почту|почтой|электрон|пошта"},
+    {K::email, "email|e mail|mail|почта|почты|почту|почтой|электрон|пошта|poshta|elektrond"},
     {K::phone,
-     "телефон|телфон|phone|telephone|тел$|tel$|whatsapp|whats "
+     "телефон|телфон|telefon|phone|telephone|тел$|tel$|number to call|whatsapp|whats "
      "app|ватсап|вотсап|мобильн|mobile|моб"},
+    // A log-in name is not personal data; one that may be an e-mail or a phone number ("E-mail /
+    // логин") was caught just above.
+    {K::none, "username|логин|login|имя пользоват|пайдаланушы"},
     // Gift, loyalty and bonus cards, and the choice of how to pay, are not payment cards.
     {K::none,
      "gift|подарочн|сыйлық|лояльн|loyalty|бонус|bonus|карта гостя|клубн|способ оплаты|payment "
@@ -50,10 +51,9 @@ constexpr Rule kRules[] = {
     // Words only ever said of people and of where they live: they win over the words below
     // ("Имя заказчика", "Столик на имя", "Тапсырыс берушінің аты-жөні", "Адрес доставки заказа").
     {K::person_name,
-     "имя|фио|фамилия|отчество|обращаться|зовут|есім|тегі|жөні|атына|surname|full "
-     "name|fullname|first "
-     "name|last name"},
-    {K::address, "адрес|мекенжай|мекен жай|address"},
+     "имя|фио|ф и о$|fio$|фамилия|отчество|обращаться|зовут|есім|тегі|жөні|атына|байланысатын "
+     "адам|aty$|atyn|joni$|surname|full name|fullname|first name|last name|call you$"},
+    {K::address, "адрес|мекенжай|мекен жай|mekenjai|mekenzhai|address"},
     // Words that make "name", "number" or "code" something other than personal data.
     {K::none,
      "компани|company|организац|organization|фирм|ұйым|блюд|тағам|dish|user|пользоват|стол|үстел|"
@@ -69,8 +69,38 @@ constexpr Rule kRules[] = {
      "поиск|іздеу|search|город|қала$|city|страна|country|рейтинг|оценк|rating|узнал|hear|источник"},
 };
 
+// The plain letter under a Latin letter with a mark (Latin-1 and Latin Extended-A/B); others,
+// and letters without a plain base, are kept as they are.
+uint32_t latin_base(uint32_t cp) {
+  // Latin-1, from U+00C0: ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß and their lower cases from U+00E0
+  // (× ÷ ß ÿ kept).
+  static constexpr char kLatin1[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyt*";
+  if (cp < 0x100) {
+    char c = kLatin1[(cp - 0xC0) & 31];
+    return c == '*' ? cp : static_cast<uint32_t>(c);
+  }
+  switch (cp) {
+    case 0x130:
+    case 0x131: return 'i';  // İ ı
+    case 0x143:
+    case 0x144: return 'n';  // Ń ń
+    case 0x15E:
+    case 0x15F: return 's';  // Ş ş
+    case 0x16A:
+    case 0x16B: return 'u';  // Ū ū
+    case 0x11E:
+    case 0x11F:
+    case 0x1F4:
+    case 0x1F5: return 'g';  // Ğ ğ Ǵ ǵ
+    default: return cp;
+  }
+}
+
 uint32_t lower(uint32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  // Latin Kazakh (2018 and 2021 alphabets: á ä ǵ ı ń ó ö ú ū ü ý ş) reads as plain Latin
+  // letters, so that one stem covers "Atyńyz", "Atynyz" and "ATYŃYZ".
+  if (cp >= 0xC0 && cp <= 0x24F) return latin_base(cp);
   if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;  // А..Я
   if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;        // Ѐ..Џ (Ё, І, ...)
   if (cp == 0x451) return 0x435;                     // ё is written as е as often as not

@@ -165,4 +165,11 @@ std::string Out::text() const {
   return {buffer_.GetString(), buffer_.GetSize()};
 }
 
+std::string error_answer(std::string_view field, std::string_view message) {
+  Out o;
+  o.object().key("ok").boolean(false).key("error").object();
+  o.key("field").str(field).key("message").str(message).end_object().end_object();
+  return o.text();
+}
+
 }  // namespace cg::json

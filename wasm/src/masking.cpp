@@ -108,4 +108,8 @@ void write_masking_markers(json::Out& o) {
   o.end_object().end_object();
 }
 
+bool masking_needed(PurposeMask allowed) {
+  return (allowed & kAllOptional) != 0;
+}
+
 }  // namespace cg

@@ -52,14 +52,6 @@ class Core {
   // What the banner shows (see banner.h); page: {"gpc": true|false}.
   std::string banner(const std::string& page) const;
 
-  // Which fields and text blocks to mask from session recorders. request: {"fields":
-  // [{"tag", "type", "name", "id", "autocomplete", "inputmode", "placeholder", "ariaLabel",
-  // "label", "heading", "mark"}], "texts": [{"text", "mark"}]}, every value a string, omitted
-  // ones empty; mark is "mask", "unmask" or "". Answers {"ok": true, "fields": [{"mask",
-  // "kind", "signal"}], "texts": [...]} in the same order, and with "markers" (see
-  // masking.h) when the request asks {"markers": true}.
-  std::string mask(const std::string& request) const;
-
   // The console warning for a tracker tag found in the page's HTML, which the browser's
   // preload scanner may fetch before the guard runs.
   std::string preload_warning(const std::string& tag, const std::string& url);

@@ -31,6 +31,10 @@ inline std::string_view string_of(const Value& v) {
 // Appends the decimal digits of n (with '-' when negative): how JSON and RFC 8785 write it.
 void append_integer(std::string& out, int64_t n);
 
+// The answer every JSON entry point gives on bad input:
+// {"ok": false, "error": {"field": ..., "message": ...}}.
+std::string error_answer(std::string_view field, std::string_view message);
+
 // A JSON text writer with short verbs; values are written in call order. The verbs are
 // out of line on purpose: inlined at every call site, RapidJSON's writer cost kilobytes
 // of WebAssembly.

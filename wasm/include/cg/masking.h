@@ -8,6 +8,7 @@
 
 #include "cg/fields.h"
 #include "cg/json.h"
+#include "cg/purpose.h"
 
 namespace cg {
 
@@ -31,5 +32,18 @@ MaskVerdict mask_text(std::string_view text, OperatorMark mark);
 // "do not record input" and "hide content" markers; the unmask markers are removed from a
 // masked element and all its ancestors (they would opt it back in).
 void write_masking_markers(json::Out& o);
+
+// Whether the page must be masked before anything allowed is released: once any optional
+// purpose is allowed. Recorders are session_recording, but analytics (Metrica's contact-data
+// capture) and marketing (Meta's automatic advanced matching) read form fields too.
+bool masking_needed(PurposeMask allowed);
+
+// The masking module's one call. request: {"fields": [{"tag", "type", "name", "id",
+// "autocomplete", "inputmode", "placeholder", "ariaLabel", "label", "heading", "mark"}],
+// "texts": [{"text", "mark"}]}, every value a string, omitted ones empty; mark is "mask",
+// "unmask" or "". Answers {"ok": true, "fields": [{"mask", "kind", "signal"}], "texts": [...]}
+// in the same order, and with "markers" (see write_masking_markers) when the request asks
+// {"markers": true}; {"ok": false, "error": {"field", "message"}} on a bad request.
+std::string mask_request(const std::string& request);
 
 }  // namespace cg

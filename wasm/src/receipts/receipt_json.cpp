@@ -189,10 +189,7 @@ bool read_root(Reader& r, const Value& root, ReceiptInput& in, std::optional<P25
 }
 
 std::string error_answer(const Error& e) {
-  json::Out o;
-  o.object().key("ok").boolean(false).key("error").object();
-  o.key("field").str(e.field).key("message").str(e.message).end_object().end_object();
-  return o.text();
+  return json::error_answer(e.field, e.message);
 }
 
 }  // namespace

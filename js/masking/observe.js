@@ -1,7 +1,7 @@
 // Keeps what visitors type and personal data shown on the page out of session recordings
-// (issue 4). The core decides which fields and text blocks carry personal data and which
-// markers each recorder honours; this finds the fields and text, asks, and marks them:
-// the initial page before any recorder is released, and whatever is added later in the
+// (issue 4). The masking module decides which fields and text blocks carry personal data and
+// which markers each recorder honours; this finds the fields and text, asks, and marks them:
+// the initial page before anything allowed is released, and whatever is added later in the
 // same microtask checkpoint as its insertion (a MutationObserver), so before the next
 // frame and before any recorder's own observer (created later, so notified later).
 import { clip, describeField, markOf } from './describe.js';
@@ -15,9 +15,9 @@ const skipBanner = { acceptNode: (n) => (n.id === BANNER_HOST ? NodeFilter.FILTE
 // (fewer than two digit groups, no @) is not worth a trip to the core.
 const MAYBE_PERSONAL = /\d{5}|\d[\s()\u2010-\u2015-]+\d|@/;
 
-export function startMasking(guard) {
-  const core = guard.core;
-  const first = JSON.parse(core.mask(JSON.stringify({ markers: true })));
+// module: the masking module (its mask(request) call, see wasm/bindings/masking_embind.cpp).
+export function startMasking(module) {
+  const first = JSON.parse(module.mask(JSON.stringify({ markers: true })));
   const markers = first.markers;
   const masked = new Map(); // element -> {kind, signal, target}
   const roots = new WeakSet();
@@ -58,7 +58,7 @@ export function startMasking(guard) {
       fields: fields.map(describeField),
       texts: texts.map((el) => ({ text: clip(el.textContent, 2000), mark: markOf(el) })),
     };
-    const answer = JSON.parse(core.mask(JSON.stringify(request)));
+    const answer = JSON.parse(module.mask(JSON.stringify(request)));
     if (!answer.ok) throw new Error('masking: ' + answer.error.message);
     answer.fields.forEach((v, i) => v.mask && mark(fields[i], v, 'field'));
     answer.texts.forEach((v, i) => v.mask && mark(texts[i], v, 'text'));

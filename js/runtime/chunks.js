@@ -1,0 +1,19 @@
+// Loads one of the modules the page needs only after the visitor has decided (receipts,
+// masking): a script next to consent-guard.js that hands its API to guard[hook] when ready.
+// A failed load is forgotten, so that the next call tries again (back online, next decision).
+export function chunkLoader(guard, file, hook) {
+  let loading = null;
+  return () =>
+    loading ||
+    (loading = new Promise((resolve, reject) => {
+      guard[hook] = (api, error) => (api ? resolve(api) : reject(error));
+      const script = document.createElement('script');
+      script.src = guard.base + file;
+      script.async = true;
+      script.onerror = () => reject(new Error(file + ' could not be loaded'));
+      document.head.append(script);
+    }).catch((e) => {
+      loading = null;
+      throw e;
+    }));
+}

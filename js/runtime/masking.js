@@ -1,0 +1,17 @@
+// Masking personal data from session recorders (issue 4) starts once the visitor has allowed
+// a purpose (the core's answer says when): its classifier and observer are a module of their
+// own (consent-guard-masking.js), so a first visit before a decision never downloads them.
+// Nothing allowed is released until that module has marked the page.
+import { chunkLoader } from './chunks.js';
+
+// A function of the core's answer.masking: resolves once the page is masked (at once when no
+// masking is needed), rejects when the module cannot start.
+export function maskingGate(guard) {
+  const load = chunkLoader(guard, 'consent-guard-masking.js', 'onMaskingModule');
+  return (needed) =>
+    guard.masking || !needed
+      ? Promise.resolve()
+      : load().then((masking) => {
+          guard.masking = guard.masking || masking;
+        });
+}
