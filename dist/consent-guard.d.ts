@@ -89,8 +89,9 @@ export interface ConsentGuard {
    */
   open(): void;
   /**
-   * What is masked from session recorders on this page, and why (empty before `ready`).
-   * Elements no longer in the document are left out.
+   * What is masked from session recorders on this page, and why. Masking starts once the
+   * visitor has allowed a purpose (before anything allowed is released), so this is empty
+   * until then. Elements no longer in the document are left out.
    */
   maskingReport(): MaskingEntry[];
   /**
