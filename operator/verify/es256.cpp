@@ -5,6 +5,8 @@
 #include <openssl/err.h>
 #include <openssl/params.h>
 
+#include <algorithm>
+
 namespace cg::verify {
 namespace {
 
@@ -49,6 +51,55 @@ EVP_PKEY* public_template() {
   return key;
 }
 
+// A copy of the P-256 template; null if OpenSSL has none.
+Pkey new_p256_key() {
+  static EVP_PKEY* p256 = public_template();
+  return Pkey(p256 ? EVP_PKEY_dup(p256) : nullptr);
+}
+
+// 04 || x || y, the encoded point EVP_PKEY_set1_encoded_public_key takes.
+using EncodedPoint = std::array<unsigned char, 65>;
+EncodedPoint encoded_point(std::string_view x, std::string_view y) {
+  EncodedPoint point{0x04};
+  std::copy(x.begin(), x.end(), point.begin() + 1);
+  std::copy(y.begin(), y.end(), point.begin() + 33);
+  return point;
+}
+
+// Sets `key`'s point. Decoding it (EC_POINT_oct2point) refuses points off the curve and
+// coordinates not below the field prime (tests/unit/receipt_verify_test.cpp holds OpenSSL to
+// that); P-256's cofactor is 1, so a point on the curve is in the prime-order group.
+bool set_point(EVP_PKEY* key, const EncodedPoint& point, std::string& error) {
+  if (!key || EVP_PKEY_set1_encoded_public_key(key, point.data(), point.size()) != 1) {
+    ERR_clear_error();
+    error = "the point (x, y) is not on the P-256 curve";
+    return false;
+  }
+  return true;
+}
+
+// The DER ECDSA-Sig-Value of a raw r || s, written into `out` (72 bytes at most); 0 when
+// `raw` is not 64 bytes. By hand rather than through two BIGNUMs and i2d_ECDSA_SIG, which
+// cost more than the rest of turning a receipt's signature part into a check; the bytes
+// are the same (DER has one encoding).
+constexpr size_t kMaxDer = 2 + 2 * (2 + 33);
+size_t der_encode(std::string_view raw, unsigned char* out) {
+  if (raw.size() != 64) return 0;
+  unsigned char* at = out + 2;
+  for (const unsigned char* v : {bytes(raw), bytes(raw) + 32}) {
+    size_t skip = 0;  // minimal: no leading zero bytes, but one byte for zero itself
+    while (skip < 31 && v[skip] == 0) ++skip;
+    bool pad = v[skip] & 0x80;  // a set high bit would make the integer negative
+    *at++ = 0x02;
+    *at++ = static_cast<unsigned char>(32 - skip + pad);
+    if (pad) *at++ = 0x00;
+    at = std::copy(v + skip, v + 32, at);
+  }
+  out[0] = 0x30;
+  out[1] = static_cast<unsigned char>(at - out - 2);
+  return static_cast<size_t>(at - out);
+}
+
 }  // namespace
 
 Pkey p256_public_key(std::string_view x, std::string_view y, std::string& error) {
@@ -56,37 +107,57 @@ Pkey p256_public_key(std::string_view x, std::string_view y, std::string& error)
     error = "P-256 coordinates are 32 bytes each";
     return nullptr;
   }
-  unsigned char point[65] = {0x04};
-  std::copy(x.begin(), x.end(), point + 1);
-  std::copy(y.begin(), y.end(), point + 33);
   // A copy of a P-256 template key with the new point: building the group from its name
-  // each time (EVP_PKEY_fromdata) costs three to four times as much. Setting the point
-  // decodes it with EC_POINT_oct2point, which refuses points off the curve and coordinates
-  // not below the field prime (tests/unit/receipt_verify_test.cpp holds OpenSSL to that).
-  static EVP_PKEY* p256 = public_template();
-  Pkey key(p256 ? EVP_PKEY_dup(p256) : nullptr);
-  if (!key || EVP_PKEY_set1_encoded_public_key(key.get(), point, sizeof point) != 1) {
-    ERR_clear_error();
-    error = "the point (x, y) is not on the P-256 curve";
-    return nullptr;
-  }
+  // each time (EVP_PKEY_fromdata) costs three to four times as much.
+  Pkey key = new_p256_key();
+  if (!set_point(key.get(), encoded_point(x, y), error)) return nullptr;
   return key;
 }
 
-std::string der_from_raw(std::string_view raw) {
-  if (raw.size() != 64) return {};
-  Sig sig(ECDSA_SIG_new());
-  BIGNUM* r = BN_bin2bn(bytes(raw), 32, nullptr);
-  BIGNUM* s = BN_bin2bn(bytes(raw) + 32, 32, nullptr);
-  if (!sig || !r || !s || ECDSA_SIG_set0(sig.get(), r, s) != 1) {
-    BN_free(r);
-    BN_free(s);
-    return {};
+bool Es256Verifier::set_key(std::string_view x, std::string_view y, std::string& error) {
+  if (x.size() != 32 || y.size() != 32) {
+    ready_ = false;
+    error = "P-256 coordinates are 32 bytes each";
+    return false;
   }
-  unsigned char der[80];  // 2 + 2 * (2 + 33) = 72 at most
-  unsigned char* at = der;
-  int n = i2d_ECDSA_SIG(sig.get(), &at);
-  return n > 0 ? std::string(reinterpret_cast<char*>(der), static_cast<size_t>(n)) : std::string();
+  EncodedPoint point = encoded_point(x, y);
+  if (ready_ && point == point_) return true;
+  ready_ = false;  // a failed set_point may leave the refused point in the key
+  if (!key_) {
+    key_ = new_p256_key();
+    context_.reset(key_ ? EVP_PKEY_CTX_new_from_pkey(nullptr, key_.get(), nullptr) : nullptr);
+  }
+  if (!context_) {
+    error = "OpenSSL could not make a P-256 key";
+    return false;
+  }
+  if (!set_point(key_.get(), point, error)) return false;
+  // Initialising binds the key's current data to the context: after a new point, always
+  // initialise anew. No digest is set on the context (setting one costs a third of the
+  // initialisation): verify() passes a SHA-256 digest, 32 bytes by its type.
+  if (EVP_PKEY_verify_init(context_.get()) != 1) {
+    ERR_clear_error();
+    error = "OpenSSL refused the key";
+    return false;
+  }
+  point_ = point;
+  ready_ = true;
+  return true;
+}
+
+bool Es256Verifier::verify(const Sha256Digest& digest, std::string_view raw_signature) {
+  unsigned char der[kMaxDer];
+  size_t n = der_encode(raw_signature, der);
+  if (!ready_ || n == 0) return false;
+  bool ok = EVP_PKEY_verify(context_.get(), der, n, digest.data(), digest.size()) == 1;
+  if (!ok) ERR_clear_error();
+  return ok;
+}
+
+std::string der_from_raw(std::string_view raw) {
+  unsigned char der[kMaxDer];
+  size_t n = der_encode(raw, der);
+  return std::string(reinterpret_cast<char*>(der), n);
 }
 
 bool raw_from_der(std::string_view der, std::string& raw) {
@@ -117,9 +188,10 @@ PkeyCtx es256_context(EVP_PKEY* key) {
 
 bool verify_es256_digest(EVP_PKEY_CTX* context, const Sha256Digest& digest,
                          std::string_view raw_signature) {
-  std::string der = der_from_raw(raw_signature);
-  if (der.empty() || !context) return false;
-  bool ok = EVP_PKEY_verify(context, bytes(der), der.size(), digest.data(), digest.size()) == 1;
+  unsigned char der[kMaxDer];
+  size_t n = der_encode(raw_signature, der);
+  if (n == 0 || !context) return false;
+  bool ok = EVP_PKEY_verify(context, der, n, digest.data(), digest.size()) == 1;
   if (!ok) ERR_clear_error();
   return ok;
 }

@@ -42,6 +42,28 @@ PkeyCtx es256_context(EVP_PKEY* key);
 bool verify_es256_digest(EVP_PKEY_CTX* context, const Sha256Digest& digest,
                          std::string_view raw_signature);
 
+// ES256 checks for one public key at a time, on one OpenSSL key and context that are
+// re-pointed at each new key. Building a key and a context per key (EVP_PKEY_dup of a P-256
+// key, EVP_PKEY_CTX_new, the signature fetch) costs about a tenth of a signature check;
+// setting the point of an existing key and re-initialising its context, a thirtieth. Not
+// thread-safe: one per thread (KeyCache holds one).
+class Es256Verifier {
+ public:
+  // Makes (x, y), 32 bytes each big-endian, the key that verify() checks against. False,
+  // with a message, when the point is not on P-256 (as p256_public_key); verify() then
+  // fails until a key is set. Setting the key it already has costs nothing.
+  bool set_key(std::string_view x, std::string_view y, std::string& error);
+  // True when `raw_signature` (r || s) is a valid ES256 signature over `digest`, the
+  // SHA-256 of the signing input, by the key set last.
+  bool verify(const Sha256Digest& digest, std::string_view raw_signature);
+
+ private:
+  Pkey key_;
+  PkeyCtx context_;
+  std::array<unsigned char, 65> point_{};  // 04 || x || y: the key set, when ready_
+  bool ready_ = false;
+};
+
 // DER ECDSA-Sig-Value for a raw r || s; "" when `raw` is not 64 bytes. r and s with leading
 // zero bytes are fine (DER integers are minimal; the raw form is fixed-width).
 std::string der_from_raw(std::string_view raw);

@@ -10,7 +10,7 @@ namespace {
 // Valid receipts of one key, sorted by seq.
 using Chain = std::vector<const Entry*>;
 
-std::map<std::string, Chain> chains_by_key(const std::vector<Entry>& entries) {
+std::map<std::string, Chain> chains_by_key(const std::deque<Entry>& entries) {
   std::map<std::string, Chain> out;
   for (const auto& e : entries) {
     if (e.verdict.status == Status::valid) out[e.verdict.receipt.kid].push_back(&e);

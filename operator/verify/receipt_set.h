@@ -6,9 +6,11 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "verify/verifier.h"
@@ -56,7 +58,7 @@ class ReceiptSet {
   // Records input that could not even be read as a receipt (e.g. an export item without jws).
   const Entry& add_unreadable(std::string source, std::string code, std::string message);
 
-  const std::vector<Entry>& entries() const { return entries_; }
+  const std::deque<Entry>& entries() const { return entries_; }
   std::vector<ChainFinding> chains() const;
   // `key`: a kid or its URN; `purpose`: e.g. "analytics"; `at`: unix seconds.
   Answer query(std::string_view key, std::string_view purpose, int64_t at) const;
@@ -69,8 +71,10 @@ class ReceiptSet {
  private:
   VerifyOptions options_;
   KeyCache cache_;
-  std::vector<Entry> entries_;
-  std::map<std::string, size_t, std::less<>> jtis_;  // jti -> index of its first receipt
+  // A deque: an Entry returned by add() stays where it is, and growing never moves the
+  // entries (each holds a dozen strings).
+  std::deque<Entry> entries_;
+  std::unordered_map<std::string, size_t> jtis_;  // jti -> index of its first receipt
 };
 
 }  // namespace cg::verify

@@ -52,22 +52,22 @@ struct VerifyOptions {
   std::string aud;  // when set, receipts for any other origin are invalid (payload.aud)
 };
 
-// Caches decoded public keys and their thumbprints by the jwk's x and y: a visitor's
-// receipts share one key, and decoding a point and hashing its thumbprint cost about a
-// seventh of a signature check. Not thread-safe: one per thread.
+// What a receipt's key costs besides its signature check, paid once per key: the RFC 7638
+// thumbprint of the jwk (computed once per x and y), and the OpenSSL key and context, one
+// Es256Verifier re-pointed only when a receipt's key differs from the one before (a
+// visitor's receipts come together). A point is checked on the curve each time it is set.
+// Not thread-safe: one per thread. (verify_receipt without a cache uses a verifier of the
+// calling thread's own.)
 class KeyCache {
  public:
-  struct Key {
-    std::string kid;
-    Pkey key;
-    PkeyCtx context;  // es256_context(key)
-  };
-  const Key* find(std::string_view x, std::string_view y) const;
-  const Key& insert(std::string_view x, std::string_view y, Key key);
-  size_t size() const { return keys_.size(); }
+  // The thumbprint of the P-256 jwk with these x and y (base64url).
+  const std::string& kid(std::string_view x, std::string_view y);
+  Es256Verifier& verifier() { return verifier_; }
+  size_t size() const { return kids_.size(); }
 
  private:
-  std::map<std::string, Key, std::less<>> keys_;  // by x "." y (base64url)
+  std::map<std::string, std::string, std::less<>> kids_;  // by x "." y
+  Es256Verifier verifier_;
 };
 
 Verdict verify_receipt(std::string_view jws, const VerifyOptions& options,

@@ -1,5 +1,6 @@
 // The native verifier, one receipt at a time: RFC 7515 A.3, signature encodings, every
 // crafted receipt of the test kit, and hostile input that must fail precisely, not crash.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -100,6 +101,67 @@ TEST_CASE("points off the curve are refused when the key is loaded", "[receipts]
   CHECK_FALSE(p256_public_key(x, y.substr(1), error));
 }
 
+TEST_CASE("one Es256Verifier re-pointed from key to key checks only against the last",
+          "[receipts][verify]") {
+  const testkit::Signer& a = signer();
+  testkit::Signer b = testkit::new_signer();
+  std::string ax = decoded(a.jwk.x), ay = decoded(a.jwk.y), bx = decoded(b.jwk.x),
+              by = decoded(b.jwk.y), off_y = ay, error;
+  off_y[31] ^= 1;
+  std::string by_a, by_b;
+  REQUIRE(sign_es256(a.key.get(), "message", by_a));
+  REQUIRE(sign_es256(b.key.get(), "message", by_b));
+  std::string d = sha256_bytes("message");
+  Sha256Digest digest;
+  std::copy(d.begin(), d.end(), digest.begin());
+
+  Es256Verifier verifier;
+  CHECK_FALSE(verifier.verify(digest, by_a));  // no key yet
+  REQUIRE(verifier.set_key(ax, ay, error));
+  CHECK(verifier.verify(digest, by_a));
+  CHECK_FALSE(verifier.verify(digest, by_b));
+  REQUIRE(verifier.set_key(bx, by, error));
+  CHECK(verifier.verify(digest, by_b));
+  CHECK_FALSE(verifier.verify(digest, by_a));
+  // A refused point leaves no key behind: neither the refused one nor the one before.
+  CHECK_FALSE(verifier.set_key(ax, off_y, error));
+  CHECK(error.find("not on the P-256 curve") != std::string::npos);
+  CHECK_FALSE(verifier.verify(digest, by_b));
+  CHECK_FALSE(verifier.set_key(bx, by.substr(1), error));
+  REQUIRE(verifier.set_key(ax, ay, error));
+  CHECK(verifier.verify(digest, by_a));
+  CHECK_FALSE(verifier.verify(digest, by_a.substr(1)));
+}
+
+TEST_CASE("receipts in turns from several keys are each checked against their own jwk",
+          "[receipts][verify]") {
+  const testkit::Signer& a = signer();
+  testkit::Signer b = testkit::new_signer();
+  std::string from_a = testkit::make_receipt(a, testkit::sample_input(1, 0, ""));
+  std::string from_b = testkit::make_receipt(b, testkit::sample_input(2, 0, ""));
+  std::string header_b, payload_b, off_curve;
+  REQUIRE(testkit::decode_parts(from_b, header_b, payload_b));
+  std::string names_b_signed_by_a = testkit::sign_compact(a, header_b, payload_b);
+  for (const auto& c : testkit::verify_cases(a, b)) {
+    if (c.code == "header.point-not-on-curve") off_curve = c.jws;  // signed by a
+  }
+  REQUIRE_FALSE(off_curve.empty());
+  KeyCache cache;
+  for (KeyCache* use : {static_cast<KeyCache*>(nullptr), &cache}) {
+    for (int round = 0; round < 2; ++round) {
+      INFO((use ? "with" : "without") << " a key cache, round " << round);
+      CHECK(verify_receipt(from_a, kNamo, use).status == Status::valid);
+      CHECK(verify_receipt(names_b_signed_by_a, kNamo, use).code == "signature.invalid");
+      CHECK(verify_receipt(from_b, kNamo, use).status == Status::valid);
+      CHECK(verify_receipt(off_curve, kNamo, use).code == "header.point-not-on-curve");
+      CHECK(verify_receipt(names_b_signed_by_a, kNamo, use).code == "signature.invalid");
+      CHECK(verify_receipt(from_a, kNamo, use).status == Status::valid);
+      CHECK(verify_receipt(from_a, kNamo, use).receipt.kid == a.kid);
+    }
+  }
+  CHECK(cache.size() == 2);  // a and b: the refused point is not kept
+}
+
 TEST_CASE("the core's SHA-256 agrees with OpenSSL's", "[receipts][verify]") {
   std::mt19937 random(7);
   for (size_t n : {0, 1, 31, 55, 56, 64, 100, 1000, 4096, 65537}) {
@@ -185,5 +247,16 @@ TEST_CASE("a payload of the wrong JSON type, or no payload at all", "[receipts][
         "payload.json");
   CHECK(verify_receipt(testkit::sign_compact(signer(), "[]", "{}"), kNamo).code == "header.json");
   CHECK(verify_receipt(testkit::sign_compact(signer(), "{\"alg\":", "{}"), kNamo).code ==
+        "header.json");
+  // RapidJSON stops at a NUL byte as at the end of the text: whatever follows one must not
+  // slip through unparsed.
+  std::string jws = testkit::make_receipt(signer(), testkit::sample_input(9, 0, ""));
+  std::string header, payload;
+  REQUIRE(testkit::decode_parts(jws, header, payload));
+  std::string nul("\0", 1);
+  CHECK(
+      verify_receipt(testkit::sign_compact(signer(), header, payload + nul + "junk"), kNamo).code ==
+      "payload.json");
+  CHECK(verify_receipt(testkit::sign_compact(signer(), header + nul + "]", payload), kNamo).code ==
         "header.json");
 }
