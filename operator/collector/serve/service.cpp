@@ -101,6 +101,9 @@ void Service::maintain() {
 }
 
 void Service::run() {
+  // Every log due a checkpoint gets it before the first receipt is taken, so that a fresh
+  // log's first checkpoint is of the log as it was when serving began.
+  checkpoint_due();
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopping_) return;
