@@ -27,7 +27,11 @@ export function createApi(guard) {
       call('open').catch(() => {}); // opens the settings layer once the core is ready
     },
     receipts: () => call('receipts'),
-    maskingReport: () => (guard.masking ? guard.masking.report() : []),
+    maskingReport() {
+      if (guard.masking) return guard.masking.report();
+      console.info('consent-guard: masking starts once the visitor allows a purpose; nothing is masked yet');
+      return [];
+    },
     on(event, fn) {
       listenersOf(guard, event).push(fn);
       return api;

@@ -113,6 +113,7 @@ test('before a decision nothing of masking is downloaded; recorders wait until t
     );
   assert.equal(await loaded(), false, 'masking module fetched before any decision');
   assert.deepEqual(await ctx.page.evaluate(() => ConsentGuard.maskingReport()), []);
+  assert.ok(ctx.consoleMessages.some((m) => m.text.includes('masking starts once the visitor allows a purpose')));
   // Each recorder's script, as the guard lets it go, finds the fields already marked.
   const marksAtStart = await ctx.page.evaluate(async () => {
     const seen = [];
