@@ -93,7 +93,7 @@ for i in $(seq 1 20); do
   "$load" post --url "http://127.0.0.1:$port" --in "$tmp/one.txt" --connections 1 --acks "$tmp/one.ack" >/dev/null || break
   header=$(cut -f2 "$tmp/one.ack" | cut -d. -f1 | tr '_-' '/+')
   while [ $((${#header} % 4)) -ne 0 ]; do header="$header="; done
-  if echo "$header" | base64 -d 2>/dev/null | grep -qF "$newkid"; then switched=$i; break; fi
+  if echo "$header" | base64 -d 2>/dev/null | grep -qF -- "$newkid"; then switched=$i; break; fi
   sleep 0.5
 done
 [ -n "$switched" ] && ok "new acks carry the new kid" || bad "new kid not used"
