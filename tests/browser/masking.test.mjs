@@ -3,7 +3,7 @@
 // visitor types into personal fields, and personal data shown as text, must never reach them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, open, ready, settle, eventually } from './harness.mjs';
+import { withBrowser, open, ready, settle, eventually, trackerRequests } from './harness.mjs';
 
 const env = withBrowser();
 const url = (page) => `${env.server.origin}/pages/${page}`;
@@ -130,6 +130,24 @@ test('before a decision nothing of masking is downloaded; recorders wait until t
   });
   assert.ok(marksAtStart.length > 0 && marksAtStart.every(Boolean), JSON.stringify(marksAtStart));
   assert.equal(await loaded(), true, 'masking module fetched after acceptAll');
+});
+
+test('masking module missing: nothing allowed is released, and the console says why', async () => {
+  const ctx = await open(env.browser, url('masking.html'));
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.route('**/consent-guard-masking.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page, 600);
+  assert.deepEqual(
+    trackerRequests(ctx.log).map((r) => r.url),
+    [],
+    'tracker requests although the page could not be masked',
+  );
+  assert.deepEqual(await ctx.page.evaluate(() => window.__recorders || []), []);
+  assert.ok(
+    ctx.consoleMessages.some((m) => m.type === 'error' && m.text.includes('masking could not start')),
+    JSON.stringify(ctx.consoleMessages),
+  );
 });
 
 test('maskingReport() says what was masked and why; the opt-in markers the page set are gone', async () => {
