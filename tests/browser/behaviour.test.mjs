@@ -402,6 +402,34 @@ test("works under a strict CSP (script-src 'self' 'wasm-unsafe-eval', no inline,
   await ctx.context.close();
 });
 
+test('under the same strict CSP, the modules loaded after a decision (masking, receipts) start', async () => {
+  const ctx = await open(env.browser, url('strict.csp.html'));
+  await ctx.page.waitForFunction(() => window.cspPage && window.cspPage.readyState !== 'pending', null, {
+    timeout: 5000,
+  });
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  // The receipt is signed and stored in the background: it shows up once it is made.
+  await eventually(async () => assert.equal((await ctx.page.evaluate(() => ConsentGuard.receipts())).length, 1));
+  const loaded = await ctx.page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name.split('/').pop())
+      .filter((n) => /^consent-guard-(masking|receipts)\./.test(n))
+      .sort(),
+  );
+  assert.deepEqual(loaded, [
+    'consent-guard-masking.js',
+    'consent-guard-masking.wasm',
+    'consent-guard-receipts.js',
+    'consent-guard-receipts.wasm',
+  ]);
+  await settle(ctx.page, 200);
+  const problems = ctx.consoleMessages.filter((m) => /Content Security Policy|EvalError|could not/i.test(m.text));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.context.close();
+});
+
 test('released scripts keep their order, attributes, identity and onload handlers', async () => {
   const ctx = await open(env.browser, url('release-order.html'));
   await ready(ctx.page);
