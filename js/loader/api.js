@@ -27,11 +27,7 @@ export function createApi(guard) {
       call('open').catch(() => {}); // opens the settings layer once the core is ready
     },
     receipts: () => call('receipts'),
-    maskingReport() {
-      if (guard.masking) return guard.masking.report();
-      console.info('consent-guard: masking starts once the visitor allows a purpose; nothing is masked yet');
-      return [];
-    },
+    maskingReport: () => (guard.masking ? guard.masking.report() : []),
     on(event, fn) {
       listenersOf(guard, event).push(fn);
       return api;

@@ -8,10 +8,20 @@ import { chunkLoader } from './chunks.js';
 // masking is needed), rejects when the module cannot start.
 export function maskingGate(guard) {
   const load = chunkLoader(guard, 'consent-guard-masking.js', 'onMaskingModule');
+  // Until masking starts, ConsentGuard.maskingReport() says why it is empty (here, not in
+  // the loader: the loader's bytes block every page).
+  guard.masking = {
+    report() {
+      console.info('consent-guard: masking starts once the visitor allows a purpose; nothing is masked yet');
+      return [];
+    },
+  };
+  let started = false;
   return (needed) =>
-    guard.masking || !needed
+    started || !needed
       ? Promise.resolve()
       : load().then((masking) => {
-          guard.masking = guard.masking || masking;
+          started = true;
+          guard.masking = masking;
         });
 }

@@ -523,26 +523,29 @@ class Auditor {
   }
 
   Finding audit_field(const GumboNode* el) const {
-    Finding f;
-    f.target = Target::field;
-    f.frame = frame_;
-    f.locator = locator(el);
-    f.mark = mark_of(el);
+    Finding f = finding(el, Target::field);
     f.field = describe(el);
     MaskVerdict v = mask_field(f.field, f.mark);
-    f.kind = v.kind;
-    f.signal = std::move(v.signal);
-    f.masked = v.mask;
-    return f;
+    return decided(std::move(f), std::move(v));
   }
 
   Finding audit_block(const GumboNode* el) const {
+    Finding f = finding(el, Target::text);
+    MaskVerdict v = mask_text(block_text(el), f.mark);
+    return decided(std::move(f), std::move(v));
+  }
+
+  // Where `el` is and how the operator marked it; the verdict comes next.
+  Finding finding(const GumboNode* el, Target target) const {
     Finding f;
-    f.target = Target::text;
+    f.target = target;
     f.frame = frame_;
     f.locator = locator(el);
     f.mark = mark_of(el);
-    MaskVerdict v = mask_text(block_text(el), f.mark);
+    return f;
+  }
+
+  static Finding decided(Finding f, MaskVerdict v) {
     f.kind = v.kind;
     f.signal = std::move(v.signal);
     f.masked = v.mask;

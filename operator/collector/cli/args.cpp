@@ -106,4 +106,13 @@ int usage_error(const char* command, const std::string& message, const char* usa
   return 2;
 }
 
+int read_command_line(const char* command, const char* usage, int argc, char** argv, int first,
+                      const std::vector<Flag>& flags, Args& args, Config& config) {
+  std::string error;
+  if (!parse_args(argc, argv, first, flags, args, error)) return usage_error(command, error, usage);
+  if (args.help) return std::fputs(usage, stdout), 0;
+  if (!build_config(args, flags, config, error)) return usage_error(command, error, usage);
+  return -1;
+}
+
 }  // namespace cg::collector::cli

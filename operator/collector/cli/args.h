@@ -38,4 +38,10 @@ bool build_config(const Args& args, const std::vector<Flag>& flags, Config& conf
 
 int usage_error(const char* command, const std::string& message, const char* usage);
 
+// What every command does first: parse its flags, answer --help, build its config. Returns
+// -1 to go on, otherwise the exit status (0 after --help, 2 on a usage error, with the
+// message and the usage printed).
+int read_command_line(const char* command, const char* usage, int argc, char** argv, int first,
+                      const std::vector<Flag>& flags, Args& args, Config& config);
+
 }  // namespace cg::collector::cli

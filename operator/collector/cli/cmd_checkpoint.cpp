@@ -29,11 +29,10 @@ int cmd_checkpoint(int argc, char** argv, int first) {
   flags.push_back({"out", true, false});
   Args args;
   Config config;
+  if (int status = read_command_line("checkpoint", kUsage, argc, argv, first, flags, args, config);
+      status >= 0)
+    return status;
   std::string error;
-  if (!parse_args(argc, argv, first, flags, args, error))
-    return usage_error("checkpoint", error, kUsage);
-  if (args.help) return std::fputs(kUsage, stdout), 0;
-  if (!build_config(args, flags, config, error)) return usage_error("checkpoint", error, kUsage);
   auto keys = Keyring::load(config.key_dir, true, error);
   if (!keys) return std::fprintf(stderr, "cg-collector checkpoint: keys: %s\n", error.c_str()), 1;
   try {

@@ -36,11 +36,9 @@ int cmd_export(int argc, char** argv, int first) {
   flags.push_back({"quiet", false, false});
   Args args;
   Config config;
-  std::string error;
-  if (!parse_args(argc, argv, first, flags, args, error))
-    return usage_error("export", error, kUsage);
-  if (args.help) return std::fputs(kUsage, stdout), 0;
-  if (!build_config(args, flags, config, error)) return usage_error("export", error, kUsage);
+  if (int status = read_command_line("export", kUsage, argc, argv, first, flags, args, config);
+      status >= 0)
+    return status;
 
   ExportQuery query;
   query.kid = args.get("key");

@@ -47,10 +47,10 @@ int cmd_init(int argc, char** argv, int first) {
   std::vector<Flag> flags = common_flags();
   Args args;
   Config config;
+  if (int status = read_command_line("init", kUsage, argc, argv, first, flags, args, config);
+      status >= 0)
+    return status;
   std::string error;
-  if (!parse_args(argc, argv, first, flags, args, error)) return usage_error("init", error, kUsage);
-  if (args.help) return std::fputs(kUsage, stdout), 0;
-  if (!build_config(args, flags, config, error)) return usage_error("init", error, kUsage);
 
   if (!make_private_dir(config.data_dir, error))
     return std::fprintf(stderr, "cg-collector init: %s\n", error.c_str()), 1;

@@ -30,11 +30,10 @@ int cmd_rotate_key(int argc, char** argv, int first) {
                              {"grace", true, false}};
   Args args;
   Config config;
+  if (int status = read_command_line("rotate-key", kUsage, argc, argv, first, flags, args, config);
+      status >= 0)
+    return status;
   std::string error;
-  if (!parse_args(argc, argv, first, flags, args, error))
-    return usage_error("rotate-key", error, kUsage);
-  if (args.help) return std::fputs(kUsage, stdout), 0;
-  if (!build_config(args, flags, config, error)) return usage_error("rotate-key", error, kUsage);
   int64_t grace = 60;
   if (args.has("grace")) {
     std::string g = args.get("grace");

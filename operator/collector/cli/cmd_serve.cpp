@@ -48,11 +48,10 @@ int cmd_serve(int argc, char** argv, int first) {
   std::vector<Flag> flags = serve_flags();
   Args args;
   Config config;
+  if (int status = read_command_line("serve", kUsage, argc, argv, first, flags, args, config);
+      status >= 0)
+    return status;
   std::string error;
-  if (!parse_args(argc, argv, first, flags, args, error))
-    return usage_error("serve", error, kUsage);
-  if (args.help) return std::fputs(kUsage, stdout), 0;
-  if (!build_config(args, flags, config, error)) return usage_error("serve", error, kUsage);
   Level level = Level::info;
   parse_level(config.log_level, level);
   Logger logger(level);

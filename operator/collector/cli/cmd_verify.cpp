@@ -33,11 +33,10 @@ int cmd_verify(int argc, char** argv, int first) {
   flags.push_back({"quiet", false, false});
   Args args;
   Config config;
+  if (int status = read_command_line("verify", kUsage, argc, argv, first, flags, args, config);
+      status >= 0)
+    return status;
   std::string error;
-  if (!parse_args(argc, argv, first, flags, args, error))
-    return usage_error("verify", error, kUsage);
-  if (args.help) return std::fputs(kUsage, stdout), 0;
-  if (!build_config(args, flags, config, error)) return usage_error("verify", error, kUsage);
   // Sites from a config file say what serve accepts; here only --site narrows the check.
   std::vector<std::string> only = args.all("site");
   if (only.size() > 1) return usage_error("verify", "give at most one --site", kUsage);

@@ -30,11 +30,13 @@ bool write_all(int fd, std::string_view data) {
   return true;
 }
 
-bool sync_dir(const std::string& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return false;
-  bool ok = ::fsync(fd) == 0;
-  ::close(fd);
+// Syncs the folder holding `path`, so that the file's name (a creation or a rename) is
+// durable too; sets `error` when it cannot.
+bool sync_folder_of(const std::string& path, std::string& error) {
+  int fd = ::open(parent_dir(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  bool ok = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!ok) error = os_error("cannot sync the folder of", path);
   return ok;
 }
 
@@ -92,11 +94,7 @@ bool write_file_atomic(const std::string& path, std::string_view data, mode_t mo
     ::unlink(temp.c_str());
     return false;
   }
-  if (!sync_dir(parent_dir(path))) {
-    error = os_error("cannot sync the folder of", path);
-    return false;
-  }
-  return true;
+  return sync_folder_of(path, error);
 }
 
 bool write_new_file(const std::string& path, std::string_view data, mode_t mode,
@@ -111,11 +109,7 @@ bool write_new_file(const std::string& path, std::string_view data, mode_t mode,
     ::unlink(path.c_str());
     return false;
   }
-  if (!sync_dir(parent_dir(path))) {
-    error = os_error("cannot sync the folder of", path);
-    return false;
-  }
-  return true;
+  return sync_folder_of(path, error);
 }
 
 bool append_line_durable(const std::string& path, std::string_view line, std::string& error) {
