@@ -11,6 +11,7 @@ import { syncTabs } from './tabs.js';
 import { maskingGate } from './masking.js';
 import { watchForms } from './forms.js';
 import { startReceipts, apiVia } from './receipts.js';
+import { bridge } from './core-bridge.js';
 
 /* global createConsentGuardCore */
 const api = window.ConsentGuard;
@@ -80,7 +81,7 @@ function loadCore(guard) {
         instantiate(guard.wasm, imports).then((r) => receive(r.instance, r.module), fail);
         return {};
       },
-    }).then(resolve, fail); // the module itself answers: configure(), decide(), ...
+    }).then((module) => resolve(bridge(module)), fail); // configure(), decide(), ...
   });
 }
 

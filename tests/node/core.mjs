@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { bridge } from '../../js/runtime/core-bridge.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -15,5 +16,6 @@ function load(name) {
   return factory({ wasmBinary: readFileSync(join(dir, name + '.wasm')) });
 }
 
-export const loadCore = () => load('consent-guard-core-node');
+// The core's calls through the same bridge as the browser's runtime.
+export const loadCore = async () => bridge(await load('consent-guard-core-node'));
 export const loadMasking = () => load('consent-guard-masking-node');
