@@ -1,5 +1,6 @@
 // Bytes of each dist file (raw, gzip -9, brotli -q 11), of the render-blocking part, and of
 // everything a first-time visitor downloads. Run after scripts/build.sh: node bench/sizes.mjs
+// With --check (CI), exits non-zero when a budget is missed, so a change cannot quietly spend it.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -31,6 +32,7 @@ const receipts = ['consent-guard-receipts.js', 'consent-guard-receipts.wasm'];
 
 console.log('file                            raw        gzip -9    brotli');
 for (const r of rows) console.log(`${r.file.padEnd(28)}${KB(r.raw)}  ${KB(r.gzip)}  ${KB(r.brotli)}`);
+let missed = 0;
 for (const [label, files, target] of [
   ['render-blocking (loader)', blocking, 4],
   ['first visit, everything', firstVisit, 50],
@@ -38,9 +40,12 @@ for (const [label, files, target] of [
   ['after a decision: receipts', receipts],
 ]) {
   const gz = sum(files, 'gzip');
+  if (target && gz > target * 1024) missed++;
   const verdict = target ? `   target <= ${target} KB gzip: ${gz <= target * 1024 ? 'met' : 'MISSED'}` : '';
   console.log(`${label.padEnd(28)}${KB(sum(files, 'raw'))}  ${KB(gz)}  ${KB(sum(files, 'brotli'))}${verdict}`);
 }
+
+if (process.argv.includes('--check')) process.exit(missed ? 1 : 0);
 
 // The shares of the banner (issue 3) and of form consent (issue 4) in consent-guard-core.js,
 // and of masking's JS in consent-guard-masking.js: each part's JS bundled alone.

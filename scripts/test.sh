@@ -53,6 +53,7 @@ check dist-matches-fresh-build dist_is_fresh
 check clang-format bash -c 'clang-format --dry-run -Werror $(git ls-files "*.cpp" "*.h")'
 check prettier npx prettier --check js scripts tests/node tests/browser bench
 check type-declarations npx tsc -p tests/types
+check size-budgets node bench/sizes.mjs --check
 suite native-core ctest --test-dir build/native --output-on-failure
 suite wasm-core node --test tests/node/
 suite browser node --test --test-concurrency=1 tests/browser/
