@@ -78,15 +78,22 @@ function loadCore(guard) {
       onAbort: fail,
       // The loader already started fetching the wasm: compile that response.
       instantiateWasm(imports, receive) {
-        instantiate(guard.wasm, imports).then((r) => receive(r.instance, r.module), fail);
+        instantiate(guard, imports).then((r) => receive(r.instance, r.module), fail);
         return {};
       },
     }).then((module) => resolve(bridge(module)), fail); // configure(), decide(), ...
   });
 }
 
-async function instantiate(wasm, imports) {
-  const response = await wasm;
+async function instantiate(guard, imports) {
+  const url = new URL('consent-guard-core.wasm', guard.base);
+  const response = await guard.wasm.catch((e) => {
+    // Across origins the browser says why only in its own console line: name the usual
+    // cause and its fix.
+    const hint =
+      url.origin === location.origin ? '' : '; from another origin, the files need Access-Control-Allow-Origin';
+    throw new Error('could not fetch ' + url + ' (' + e.message + hint + ')');
+  });
   if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
   try {
     return await WebAssembly.instantiateStreaming(response.clone(), imports);

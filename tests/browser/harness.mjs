@@ -21,8 +21,11 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
+// The guard's files answer any origin (Access-Control-Allow-Origin: *), as the README asks of a
+// host that serves them to other sites; /consent-guard-nocors/ serves them without that header.
 const MOUNTS = [
-  ['/consent-guard/', 'dist/'],
+  ['/consent-guard/', 'dist/', { 'access-control-allow-origin': '*' }],
+  ['/consent-guard-nocors/', 'dist/'],
   ['/pages/', 'tests/browser/pages/'],
   ['/', 'demo/'],
 ];
@@ -45,14 +48,19 @@ export function isTrackerUrl(url) {
 export function startServer() {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const [mount, dir] = MOUNTS.find(([m]) => path.startsWith(m));
+    const [mount, dir, extra] = MOUNTS.find(([m]) => path.startsWith(m));
     const rel = normalize(path.slice(mount.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
     const file = join(root, dir, rel.endsWith('/') ? rel + 'index.html' : rel);
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // A page that loads the guard from another origin names that origin's host as
+      // {{GUARD_HOST}}: guard.namo.test on this server's port (tests/browser/hosting.test.mjs).
+      if (file.endsWith('.html') && body.includes('{{GUARD_HOST}}'))
+        body = body.toString().replaceAll('{{GUARD_HOST}}', 'guard.namo.test:' + server.address().port);
       const headers = {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'cache-control': 'no-store',
+        ...extra,
       };
       if (/\.csp\.html$/.test(file)) headers['content-security-policy'] = STRICT_CSP;
       res.writeHead(200, headers).end(body);
