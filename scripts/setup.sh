@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Libraries and tools by package; commands that may come from elsewhere (a newer Node.js,
 # another JRE) by command.
-packages=(cmake g++ make emscripten rapidjson-dev nlohmann-json3-dev catch2 chromium brotli clang-format libgumbo-dev libssl-dev libsqlite3-dev libcpp-httplib-dev libpqxx-dev postgresql wrk clang)
+packages=(cmake g++ make emscripten rapidjson-dev nlohmann-json3-dev catch2 chromium brotli clang-format libgumbo-dev libssl-dev libsqlite3-dev libcpp-httplib-dev libpqxx-dev postgresql wrk clang nginx-light curl)
 commands=(node:nodejs npm:npm java:default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
