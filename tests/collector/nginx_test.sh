@@ -57,7 +57,10 @@ sed -e "s|server 127.0.0.1:8787;|server 127.0.0.1:$cport;|" \
     -e "s|/var/log/nginx/|$tmp/nginx/logs/|" \
     -e "s|alias /var/www/consent-guard/;|alias $repo/dist/;|" \
     "$repo/operator/deploy/nginx.conf" >"$tmp/nginx/site.conf"
+# As root, nginx's workers would run as nobody, who cannot enter the temporary folder.
+[ "$(id -u)" -eq 0 ] && user="user root;" || user=""
 cat >"$tmp/nginx/nginx.conf" <<CONF
+$user
 daemon off;
 pid $tmp/nginx/nginx.pid;
 error_log $tmp/nginx/logs/error.log;
@@ -127,6 +130,5 @@ check "nothing outside dist/" "$tmp/r" '^HTTP/1.1 (400|403|404)'
 grep -q '127.0.0.1' "$tmp/nginx/logs/consent-collector.log" && bad "nginx logged a client address" ||
   ok "nginx's log holds no client address"
 
-echo "# pass $passed"
-echo "# fail $failed"
+echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
