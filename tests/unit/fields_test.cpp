@@ -179,3 +179,61 @@ TEST_CASE("abbreviations, contact persons and log-ins that take an e-mail", "[fi
   CHECK(kind_of(labelled("Логин или e-mail")) == "email");
   CHECK(kind_of(labelled("Логин")) == "none");
 }
+
+TEST_CASE("a question about who someone is asks for a name", "[fields]") {
+  CHECK(kind_of(labelled("Кто будет встречать гостей?")) == "person_name");
+  CHECK(kind_of(labelled("Who can we call? (phone)")) == "phone");  // a stronger word wins
+  CHECK(kind_of(labelled("Кого спросить у входа?")) == "person_name");
+  CHECK(kind_of(labelled("Тапсырысты кім алады?")) == "person_name");  // not "тапсырыс"
+  CHECK(kind_of(labelled("Kimge tabys etemiz?")) == "person_name");
+  CHECK(kind_of(labelled("Who will collect the order?")) == "person_name");  // not "order"
+}
+
+TEST_CASE("people by their part in the visit", "[fields]") {
+  CHECK(kind_of(labelled("Представитель клиента")) == "person_name");
+  CHECK(kind_of(labelled("Заказчик")) == "person_name");  // not "заказ"
+  CHECK(kind_of(labelled("Телефон заказчика")) == "phone");
+  CHECK(kind_of(labelled("Тапсырыс берушінің Т.А.Ә.")) == "person_name");
+  CHECK(kind_of(labelled("T.A.Á.")) == "person_name");
+  CHECK(kind_of(labelled("Фамилии участников")) == "person_name");
+  CHECK(kind_of(labelled("Как вас называть?")) == "person_name");
+  CHECK(kind_of(labelled("Сізді қалай атаймыз?")) == "person_name");
+  CHECK(kind_of(labelled("Main passenger")) == "person_name");
+  CHECK(kind_of(labelled("Club captain")) == "person_name");  // not "club"
+  CHECK(kind_of(labelled("Pick-up person")) == "person_name");
+  CHECK(kind_of(labelled("Name for the reservation")) == "person_name");
+  CHECK(kind_of(labelled("Туған күн иесінің есімі")) == "person_name");  // not a birth date
+  CHECK(kind_of(labelled("Price per person")) == "none");
+}
+
+TEST_CASE("the names of animals and things are no one's; free text about them is", "[fields]") {
+  CHECK(kind_of(labelled("Кличка собаки")) == "none");
+  CHECK(kind_of(labelled("Имя питомца")) == "none");
+  CHECK(kind_of(labelled("Мысықтың аты")) == "person_name");  // unknown animal words stay masked
+  CHECK(kind_of(labelled("Үй жануарының аты")) == "none");
+  CHECK(kind_of(labelled("Your cat's name")) == "none");
+  CHECK(kind_of(labelled("Project name")) == "none");
+  CHECK(kind_of(labelled("Имя файла макета")) == "none");
+  CHECK(kind_of(labelled("Kompaniya atauy")) == "none");
+  CHECK(kind_of(labelled("Что беспокоит питомца?", "textarea")) == "message");
+  CHECK(kind_of(labelled("Venue address")) == "address");
+  CHECK(kind_of(labelled("Адрес доставки товара")) == "address");  // an address, whoever's
+  CHECK(kind_of(labelled("Team address")) == "address");
+}
+
+TEST_CASE("occasions, greeting-card texts, offices and date masks", "[fields]") {
+  CHECK(kind_of(labelled("Повод: день рождения, юбилей")) == "none");
+  CHECK(kind_of(labelled("What's the occasion? (birthday…)")) == "none");
+  CHECK(kind_of(labelled("Дата рождения")) == "birth_date");
+  CHECK(kind_of(labelled("Текст на открытке", "textarea")) == "message");
+  CHECK(kind_of(labelled("Gift message for the card")) == "message");
+  CHECK(kind_of(labelled("Подарочная карта")) == "none");
+  CHECK(kind_of(labelled("Номер офиса")) == "address");
+  CHECK(kind_of(labelled("Kóshe")) == "address");
+  CHECK(kind_of(labelled("Домашний телефон")) == "phone");
+  CHECK(kind_of(labelled("Домашние растения")) == "none");  // "дом" is a house only as a word
+  FieldInfo born = named("client_birth");
+  born.placeholder = "дд.мм.гггг";
+  CHECK(kind_of(born) == "birth_date");  // a date mask, not a card expiry
+  CHECK(kind_of(labelled("ММ/ГГ")) == "card");
+}

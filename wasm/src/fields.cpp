@@ -16,16 +16,20 @@ using K = PiiKind;
 // before "заказ" a non-personal field, "имя гостя" a name before "гостей" a head count.
 struct Rule {
   K kind;
-  std::string_view stems;  // separated by '|'
+  std::string_view stems;   // separated by '|'
+  bool names_only = false;  // says what a name is of; free text about it is still a message
 };
 
 constexpr Rule kRules[] = {
     // Not personal although they mention contact data: spam traps, newsletter settings, web
     // addresses, a settlement (елді мекен) on its own.
     {K::none, "form spec|frequency|частот|жиілі|сайт|website|url$|елді мекен"},
+    // The occasion of a visit ("Повод: день рождения") is not a date of birth.
+    {K::none, "повод|occasion|себеп"},
     {K::secret,
      "пароль|password|passwd|pwd|құпия|pin|пин|смс|sms|otp|одноразов|код подтвержд|растау"},
-    {K::person_name, "cardholder|держател|владелец карт|карта иесі|name on card"},
+    {K::person_name,
+     "cardholder|держател|владелец карт|карта иесі|name on card|күн иесі|именинник|именинниц"},
     {K::birth_date, "рожд|туған|tugan|tygan|birth|bday|dob"},
     {K::iin, "иин|жсн|iin|jsn$|бин|бсн|bin"},
     {K::address, "индекс|почтовый|postcode|postal|zip"},
@@ -33,36 +37,56 @@ constexpr Rule kRules[] = {
     {K::phone,
      "телефон|телфон|telefon|phone|telephone|тел$|tel$|number to call|whatsapp|whats "
      "app|ватсап|вотсап|мобильн|mobile|моб"},
+    // A question about who someone is asks for a name ("Кто встретит курьера?", "Кімді
+    // сұрау керек?", "Who should we ask for?"), unless it names a phone or an e-mail.
+    {K::person_name, "кто$|кого$|кому$|кім$|кімді|кімге|кімнен|kim$|kimdi|kimge|kimnen|who$|whom$"},
     // A log-in name is not personal data; one that may be an e-mail or a phone number ("E-mail /
     // логин") was caught just above.
     {K::none, "username|логин|login|имя пользоват|пайдаланушы"},
+    // The text of a greeting card is the visitor's message, not a card.
+    {K::message, "текст|мәтін|открытк|ашықхат|gift message|greeting"},
     // Gift, loyalty and bonus cards, and the choice of how to pay, are not payment cards.
     {K::none,
      "gift|подарочн|сыйлық|лояльн|loyalty|бонус|bonus|карта гостя|клубн|способ оплаты|payment "
      "method|pay with|төлем тәсіл"},
     {K::card,
      "номер карт|карта нөмір|карт нөмір|карта мерзім|card|cvv|cvc|срок действия|expir|exp date|мм "
-     "гг|mm yy|аа жж|cc"},
+     "гг$|mm yy$|аа жж$|cc"},
     {K::none, "тема|subject|тақыры"},  // a subject line (тақырып/тақырыбы), not the message
     {K::message,
      "комментар|сообщени|пожелан|отзыв|вопрос|просьб|примечан|аллерг|надпись|пікір|хабарлама|тілек|"
      "сұрақ|өтініш|ескерт|түсінікт|жазу|comment|message|wish|feedback|review|question|request|note|"
      "allerg|inscription|textarea"},
+    // Where someone lives or works, whatever the address belongs to ("Адрес доставки товара").
+    {K::address, "адрес|мекенжай|мекен жай|mekenjai|mekenzhai|address|офис|office$|кеңсе"},
+    // People by their part in the visit, before the things below ("Team captain").
+    {K::person_name,
+     "представител|заказчик|владелец$|пассажир$|пациент$|опекун$|капитан|тапсырыс беруші|"
+     "жолаушы$|guardian$|passenger$|patient$|captain$|next of kin|pick up person|pickup person|"
+     "responsible person|person in charge|emergency contact"},
+    // The name of an animal, a file, a team, a project, a product, a place or a hero is no one's.
+    {K::none,
+     "кличк|питом|животн|жануар|janu|pet$|pets$|dog$|dogs$|cat$|собак|кошк|animal|имя файла|file "
+     "name|filename|team|команд|komanda|project|проект|product|товар|venue name|shoot|hall$|"
+     "герой|героя|hero$",
+     true},
     // Words only ever said of people and of where they live: they win over the words below
     // ("Имя заказчика", "Столик на имя", "Тапсырыс берушінің аты-жөні", "Адрес доставки заказа").
     {K::person_name,
-     "имя|фио|ф и о$|fio$|фамилия|отчество|обращаться|зовут|есім|тегі|жөні|атына|байланысатын "
-     "адам|aty$|atyn|joni$|surname|full name|fullname|first name|last name|call you$"},
-    {K::address, "адрес|мекенжай|мекен жай|mekenjai|mekenzhai|address"},
+     "имя|имена|фио|ф и о$|fio$|т а ә$|t a a$|фамили|отчество|обращаться|называть|зовут|есім|тегі|"
+     "теги$|тегиниз|tegi$|teginiz|жөні|атына|атаймыз|байланысатын адам|хабарласатын адам|жауапты "
+     "адам|joni$|surname|full name|fullname|first name|last name|name for|call you$"},
     // Words that make "name", "number" or "code" something other than personal data.
     {K::none,
-     "компани|company|организац|organization|фирм|ұйым|блюд|тағам|dish|user|пользоват|стол|үстел|"
+     "компани|kompani|company|организац|organization|фирм|ұйым|блюд|тағам|dish|user|пользоват|стол|"
+     "үстел|"
      "table|promo|промо|купон|coupon|заказ|тапсырыс|order|event name|название мероприят|іс шара "
      "атау"},
-    {K::person_name, "name|аты|жүгін|тұлға|контактное лицо|получател|first|last|contact person"},
+    {K::person_name,
+     "name|аты|aty$|atyn|жүгін|тұлға|контактное лицо|получател|first|last|contact person"},
     {K::address,
-     "мекен|улиц|көше|street|дом|квартир|пәтер|кв|подъезд|кіреберіс|этаж|қабат|floor|apartment|"
-     "apt|entrance|домофон|intercom|door|house|building|корпус|үй$"},
+     "мекен|улиц|көше|koshe|street|дом$|дома$|квартир|пәтер|pater$|кв|подъезд|кіреберіс|kireberis|"
+     "этаж|қабат|floor|apartment|apt|entrance|домофон|intercom|door|house|building|корпус|үй$|ui$"},
     // Plainly not personal: head counts, dates and times of a visit, search, places, ratings.
     {K::none,
      "количеств|саны|гостей|guests|человек|адам|persons|people|дата|date|күні|время|уақыт|time|"
@@ -177,7 +201,7 @@ K shape_of(std::string_view raw) {
   return K::none;
 }
 
-bool decide(std::string_view source, std::string_view raw, FieldVerdict& out) {
+bool decide(std::string_view source, std::string_view raw, bool free_text, FieldVerdict& out) {
   if (raw.empty()) return false;
   // An example value says more than any word in it ("name@example.kz" is an e-mail).
   if (source == "placeholder" && shape_of(raw) != K::none) {
@@ -186,6 +210,7 @@ bool decide(std::string_view source, std::string_view raw, FieldVerdict& out) {
   }
   std::string text = words(raw);
   for (const auto& rule : kRules) {
+    if (rule.names_only && free_text) continue;
     for (std::string_view rest = rule.stems; !rest.empty();) {
       std::string_view stem = rest.substr(0, rest.find('|'));
       rest.remove_prefix(std::min(rest.size(), stem.size() + 1));
@@ -258,6 +283,7 @@ FieldVerdict classify_field(const FieldInfo& f) {
   std::string inputmode = fold_case(f.inputmode);
   if (inputmode == "tel") return {K::phone, "inputmode=tel"};
   if (inputmode == "email") return {K::email, "inputmode=email"};
+  bool textarea = fold_case(f.tag) == "textarea";
   FieldVerdict v;
   for (const auto& [source, text] :
        {std::pair<std::string_view, const std::string&>{"label", f.label},
@@ -265,14 +291,14 @@ FieldVerdict classify_field(const FieldInfo& f) {
         {"placeholder", f.placeholder},
         {"name", f.name},
         {"id", f.id}}) {
-    if (decide(source, text, v)) return v;
+    if (decide(source, text, textarea, v)) return v;
   }
-  if (fold_case(f.tag) == "textarea") return {K::message, "textarea"};
+  if (textarea) return {K::message, "textarea"};
   if (type == "search") return {K::none, "type=search"};
   // A heading is weak evidence (it names the form more often than the field): only for a
   // field that says nothing about itself.
   bool described = !f.label.empty() || !f.aria_label.empty() || !f.placeholder.empty();
-  if (!described && decide("heading", f.heading, v) && v.kind != K::message) return v;
+  if (!described && decide("heading", f.heading, false, v) && v.kind != K::message) return v;
   return {K::none, ""};
 }
 
