@@ -53,10 +53,14 @@ export function startServer() {
     const file = join(root, dir, rel.endsWith('/') ? rel + 'index.html' : rel);
     try {
       let body = await readFile(file);
-      // A page that loads the guard from another origin names that origin's host as
-      // {{GUARD_HOST}}: guard.namo.test on this server's port (tests/browser/hosting.test.mjs).
-      if (file.endsWith('.html') && body.includes('{{GUARD_HOST}}'))
-        body = body.toString().replaceAll('{{GUARD_HOST}}', 'guard.namo.test:' + server.address().port);
+      // A page that loads the guard from another origin names that origin's folder as
+      // {{GUARD_BASE}}: /consent-guard/ of guard.namo.test on this server's port, or, for
+      // ?cors=none, the same files without Access-Control-Allow-Origin (hosting.test.mjs).
+      if (file.endsWith('.html') && body.includes('{{GUARD_BASE}}')) {
+        const folder = req.url.endsWith('?cors=none') ? '/consent-guard-nocors/' : '/consent-guard/';
+        const base = 'http://guard.namo.test:' + server.address().port + folder;
+        body = body.toString().replaceAll('{{GUARD_BASE}}', base);
+      }
       const headers = {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'cache-control': 'no-store',

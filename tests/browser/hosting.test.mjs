@@ -1,7 +1,7 @@
 // The guard served from another origin than the site's: a Tilda site cannot hold files of its
 // own, so its operator serves dist/ from the VPS that runs the collector (README, "Installing").
 // The café's page at www.namo.test, the guard's files at guard.namo.test (both this test's
-// server, pages/hosted*.html), receipts to a collector on a third origin.
+// server, pages/hosted.html), receipts to a collector on a third origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withBrowser, open, ready, settle, trackerRequests, standins, eventually } from './harness.mjs';
@@ -61,7 +61,7 @@ test('served from the operator’s host: holds, asks, releases, masks and sends 
 });
 
 test('served from another origin without Access-Control-Allow-Origin: fails closed and names the header', async () => {
-  const ctx = await openHosted('hosted-nocors.html');
+  const ctx = await openHosted('hosted.html?cors=none');
   assert.match(String(await ready(ctx.page)), /^rejected: /);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll().catch(() => {}));
   await settle(ctx.page, 500);
