@@ -208,6 +208,10 @@ TEST_CASE("people by their part in the visit", "[fields]") {
 
 TEST_CASE("the names of animals and things are no one's; free text about them is", "[fields]") {
   CHECK(kind_of(labelled("Кличка собаки")) == "none");
+  CHECK(kind_of(labelled("ФИО хозяина питомца")) == "person_name");  // a person, whose pet
+  CHECK(kind_of(labelled("Имя владельца собаки")) == "person_name");
+  CHECK(kind_of(labelled("Pet owner's name")) == "person_name");
+  CHECK(kind_of(labelled("Жануар иесінің аты-жөні")) == "person_name");
   CHECK(kind_of(labelled("Имя питомца")) == "none");
   CHECK(kind_of(labelled("Мысықтың аты")) == "person_name");  // unknown animal words stay masked
   CHECK(kind_of(labelled("Үй жануарының аты")) == "none");

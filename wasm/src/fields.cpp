@@ -61,21 +61,25 @@ constexpr Rule kRules[] = {
     {K::address, "адрес|мекенжай|мекен жай|mekenjai|mekenzhai|address|офис|office$|кеңсе"},
     // People by their part in the visit, before the things below ("Team captain").
     {K::person_name,
-     "представител|заказчик|владелец$|пассажир$|пациент$|опекун$|капитан|тапсырыс беруші|"
+     "представител|заказчик|владел|хозя|иесі|owner|пассажир$|пациент$|опекун$|капитан|тапсырыс "
+     "беруші|"
      "жолаушы$|guardian$|passenger$|patient$|captain$|next of kin|pick up person|pickup person|"
      "responsible person|person in charge|emergency contact"},
+    // Words only ever said of people: they win over the words below ("ФИО хозяина питомца",
+    // "Тапсырыс берушінің аты-жөні").
+    {K::person_name,
+     "фио|ф и о$|fio$|т а ә$|t a a$|фамили|отчество|обращаться|называть|зовут|есім|тегі|теги$|"
+     "тегиниз|tegi$|teginiz|жөні|атына|атаймыз|байланысатын адам|хабарласатын адам|жауапты адам|"
+     "joni$|surname|full name|fullname|first name|last name|call you$"},
     // The name of an animal, a file, a team, a project, a product, a place or a hero is no one's.
     {K::none,
      "кличк|питом|животн|жануар|janu|pet$|pets$|dog$|dogs$|cat$|собак|кошк|animal|имя файла|file "
      "name|filename|team|команд|komanda|project|проект|product|товар|venue name|shoot|hall$|"
      "герой|героя|hero$",
      true},
-    // Words only ever said of people and of where they live: they win over the words below
-    // ("Имя заказчика", "Столик на имя", "Тапсырыс берушінің аты-жөні", "Адрес доставки заказа").
-    {K::person_name,
-     "имя|имена|фио|ф и о$|fio$|т а ә$|t a a$|фамили|отчество|обращаться|называть|зовут|есім|тегі|"
-     "теги$|тегиниз|tegi$|teginiz|жөні|атына|атаймыз|байланысатын адам|хабарласатын адам|жауапты "
-     "адам|joni$|surname|full name|fullname|first name|last name|name for|call you$"},
+    // "Имя" is a person's name, whatever else is mentioned ("Имя заказчика", "Столик на имя",
+    // "Name for the order").
+    {K::person_name, "имя|имена|name for"},
     // Words that make "name", "number" or "code" something other than personal data.
     {K::none,
      "компани|kompani|company|организац|organization|фирм|ұйым|блюд|тағам|dish|user|пользоват|стол|"
