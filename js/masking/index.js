@@ -3,12 +3,18 @@
 // Emscripten's glue for the masking module comes first in the same file
 // (scripts/bundle.mjs); this starts marking the page and hands the runtime the report.
 import { startMasking } from './observe.js';
+import { instantiateHook } from '../runtime/instantiate.js';
 
 /* global createConsentGuardMasking */
 const guard = window.ConsentGuard && window.ConsentGuard.__guard;
 if (guard && guard.onMaskingModule) {
   const done = guard.onMaskingModule;
-  createConsentGuardMasking({ locateFile: (file) => guard.base + file, onAbort: (e) => done(null, new Error(e)) })
+  const fail = (e) => done(null, e instanceof Error ? e : new Error(e));
+  createConsentGuardMasking({
+    onAbort: fail,
+    // chunkLoader fetched the wasm alongside this script.
+    instantiateWasm: instantiateHook(done.wasm, guard.base + 'consent-guard-masking.wasm', fail),
+  })
     .then((module) => done(startMasking(module)))
-    .catch((e) => done(null, e));
+    .catch(fail);
 }

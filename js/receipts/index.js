@@ -7,6 +7,7 @@
 import { openStore } from './store.js';
 import { signingMode, visitorKey, sign } from './signing.js';
 import { createDelivery } from './deliver.js';
+import { instantiateHook } from '../runtime/instantiate.js';
 
 /* global createConsentGuardReceipts */
 const guard = window.ConsentGuard && window.ConsentGuard.__guard;
@@ -15,7 +16,13 @@ if (guard && guard.onReceiptsModule) {
 }
 
 async function start(guard) {
-  const module = await createConsentGuardReceipts({ locateFile: (file) => guard.base + file });
+  const module = await new Promise((resolve, reject) => {
+    createConsentGuardReceipts({
+      onAbort: (e) => reject(new Error(e)),
+      // chunkLoader fetched the wasm alongside this script.
+      instantiateWasm: instantiateHook(guard.onReceiptsModule.wasm, guard.base + 'consent-guard-receipts.wasm', reject),
+    }).then(resolve, reject);
+  });
   const store = await openStore(guard.site);
   const delivery = createDelivery(store, guard.receiptsEndpoint);
   const lockName = 'consent-guard-receipts:' + guard.site;

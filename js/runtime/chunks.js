@@ -1,5 +1,8 @@
+import { fetchWasm } from './instantiate.js';
+
 // Loads one of the modules the page needs only after the visitor has decided (receipts,
 // masking): a script next to consent-guard.js that hands its API to guard[hook] when ready.
+// Its wasm is fetched at the same time, and waits for the script in guard[hook].wasm.
 // A failed load is forgotten, so that the next call tries again (back online, next decision).
 export function chunkLoader(guard, file, hook) {
   let loading = null;
@@ -7,6 +10,8 @@ export function chunkLoader(guard, file, hook) {
     loading ||
     (loading = new Promise((resolve, reject) => {
       guard[hook] = (api, error) => (api ? resolve(api) : reject(error));
+      const wasm = (guard[hook].wasm = fetchWasm(guard.base + file.replace(/js$/, 'wasm')));
+      wasm.catch(() => {}); // reported by the module, which awaits it
       const script = document.createElement('script');
       script.src = guard.base + file;
       script.async = true;

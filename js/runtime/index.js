@@ -12,6 +12,7 @@ import { maskingGate } from './masking.js';
 import { watchForms } from './forms.js';
 import { startReceipts, apiVia } from './receipts.js';
 import { bridge } from './core-bridge.js';
+import { instantiateHook } from './instantiate.js';
 
 /* global createConsentGuardCore */
 const api = window.ConsentGuard;
@@ -77,29 +78,7 @@ function loadCore(guard) {
       locateFile: (file) => guard.base + file,
       onAbort: fail,
       // The loader already started fetching the wasm: compile that response.
-      instantiateWasm(imports, receive) {
-        instantiate(guard, imports).then((r) => receive(r.instance, r.module), fail);
-        return {};
-      },
+      instantiateWasm: instantiateHook(guard.wasm, guard.base + 'consent-guard-core.wasm', fail),
     }).then((module) => resolve(bridge(module)), fail); // configure(), decide(), ...
   });
-}
-
-async function instantiate(guard, imports) {
-  const url = new URL('consent-guard-core.wasm', guard.base);
-  const response = await guard.wasm.catch((e) => {
-    // Across origins the browser says why only in its own console line: name the usual
-    // cause and its fix.
-    const hint =
-      url.origin === location.origin ? '' : '; from another origin, the files need Access-Control-Allow-Origin';
-    throw new Error('could not fetch ' + url + ' (' + e.message + hint + ')');
-  });
-  if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + response.url);
-  try {
-    return await WebAssembly.instantiateStreaming(response.clone(), imports);
-  } catch (e) {
-    // Servers that send .wasm without Content-Type application/wasm: compile from bytes.
-    if (e instanceof TypeError) return WebAssembly.instantiate(await response.arrayBuffer(), imports);
-    throw e;
-  }
 }

@@ -132,23 +132,26 @@ test('before a decision nothing of masking is downloaded; recorders wait until t
   assert.equal(await loaded(), true, 'masking module fetched after acceptAll');
 });
 
-test('masking module missing: nothing allowed is released, and the console says why', async () => {
-  const ctx = await open(env.browser, url('masking.html'));
-  assert.equal(await ready(ctx.page), true);
-  await ctx.page.route('**/consent-guard-masking.js', (route) => route.fulfill({ status: 404, body: '' }));
-  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
-  await settle(ctx.page, 600);
-  assert.deepEqual(
-    trackerRequests(ctx.log).map((r) => r.url),
-    [],
-    'tracker requests although the page could not be masked',
-  );
-  assert.deepEqual(await ctx.page.evaluate(() => window.__recorders || []), []);
-  assert.ok(
-    ctx.consoleMessages.some((m) => m.type === 'error' && m.text.includes('masking could not start')),
-    JSON.stringify(ctx.consoleMessages),
-  );
-});
+// The module's script, or its wasm (fetched beside the script).
+for (const missing of ['consent-guard-masking.js', 'consent-guard-masking.wasm']) {
+  test(`masking module missing (${missing}): nothing allowed is released, and the console says why`, async () => {
+    const ctx = await open(env.browser, url('masking.html'));
+    assert.equal(await ready(ctx.page), true);
+    await ctx.page.route('**/' + missing, (route) => route.fulfill({ status: 404, body: '' }));
+    await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+    await settle(ctx.page, 600);
+    assert.deepEqual(
+      trackerRequests(ctx.log).map((r) => r.url),
+      [],
+      'tracker requests although the page could not be masked',
+    );
+    assert.deepEqual(await ctx.page.evaluate(() => window.__recorders || []), []);
+    assert.ok(
+      ctx.consoleMessages.some((m) => m.type === 'error' && m.text.includes('masking could not start')),
+      JSON.stringify(ctx.consoleMessages),
+    );
+  });
+}
 
 test('maskingReport() says what was masked and why; the opt-in markers the page set are gone', async () => {
   const ctx = await open(env.browser, url('masking.html'));
