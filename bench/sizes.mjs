@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
+// Piped into head: stop quietly when the reader has had enough.
+process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+
 const dist = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist');
 const KB = (n) => (n / 1024).toFixed(1).padStart(6) + ' KB';
 const measure = (file) => {
