@@ -6,7 +6,7 @@
 export const fetchWasm = (url) => fetch(url, { credentials: 'same-origin' });
 
 // fetching: the fetch of `url`; imports: what Emscripten's instantiateWasm hook gives.
-export async function instantiate(fetching, url, imports) {
+async function instantiate(fetching, url, imports) {
   const response = await fetching.catch((e) => {
     // Across origins the browser says why only in its own console line: name the usual
     // cause and its fix.
