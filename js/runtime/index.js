@@ -75,7 +75,6 @@ function loadCore(guard) {
   return new Promise((resolve, reject) => {
     const fail = (e) => reject(new Error('the core could not start (' + ((e && e.message) || e) + ')'));
     createConsentGuardCore({
-      locateFile: (file) => guard.base + file,
       onAbort: fail,
       // The loader already started fetching the wasm: compile that response.
       instantiateWasm: instantiateHook(guard.wasm, guard.base + 'consent-guard-core.wasm', fail),
