@@ -32,6 +32,8 @@ const firstVisit = ['consent-guard.js', 'consent-guard-core.js', 'consent-guard-
 // Loaded only after a decision: masking once a purpose is allowed, receipts after any decision.
 const masking = ['consent-guard-masking.js', 'consent-guard-masking.wasm'];
 const receipts = ['consent-guard-receipts.js', 'consent-guard-receipts.wasm'];
+// Loaded by a page with a frame held by hand, or after a withdrawal.
+const notices = ['consent-guard-notices.js'];
 
 console.log('file                            raw        gzip -9    brotli');
 for (const r of rows) console.log(`${r.file.padEnd(28)}${KB(r.raw)}  ${KB(r.gzip)}  ${KB(r.brotli)}`);
@@ -41,6 +43,7 @@ for (const [label, files, target] of [
   ['first visit, everything', firstVisit, 50],
   ['after a decision: masking', masking],
   ['after a decision: receipts', receipts],
+  ['notices: frames, withdrawal', notices],
 ]) {
   const gz = sum(files, 'gzip');
   if (target && gz > target * 1024) missed++;

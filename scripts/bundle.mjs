@@ -45,6 +45,8 @@ for (const name of ['receipts', 'masking']) {
   writeFileSync(at(`dist/consent-guard-${name}.js`), banner + '\n(function(){' + glue + '\n' + js + '})();\n');
   copyFileSync(at(`build/wasm/wasm/consent-guard-${name}.wasm`), at(`dist/consent-guard-${name}.wasm`));
 }
+// What the guard shows on the page besides its banner (no wasm): loaded when a page needs it.
+writeFileSync(at('dist/consent-guard-notices.js'), banner + '\n' + (await bundle('js/notices/index.js')));
 copyFileSync(at('js/consent-guard.d.ts'), at('dist/consent-guard.d.ts'));
 // The banner's CSS as a file, for browsers without constructable stylesheets (Safari < 16.4).
 const { CSS } = await import(at('js/runtime/banner/styles.js'));

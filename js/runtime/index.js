@@ -13,6 +13,7 @@ import { watchForms } from './forms.js';
 import { startReceipts, apiVia } from './receipts.js';
 import { bridge } from './core-bridge.js';
 import { instantiateHook } from './instantiate.js';
+import { chunkLoader } from './chunks.js';
 
 /* global createConsentGuardCore */
 const api = window.ConsentGuard;
@@ -35,6 +36,8 @@ async function start(guard) {
     throw new Error('configuration error: ' + (field ? field + ' ' : '') + message);
   }
   guard.core = core;
+  guard.notices = chunkLoader(guard, 'consent-guard-notices.js', 'onNoticesModule', false);
+  guard.noticesFailed = (e) => console.error('consent-guard: ' + e.message);
   // A stored decision may allow a session recorder just below: masking comes first.
   guard.whenMasked = maskingGate(guard);
   watchPage(guard);

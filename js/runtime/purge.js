@@ -1,7 +1,7 @@
 // On withdrawal: delete what the withdrawn purposes left behind (the core names the
 // cookies, the domain levels and the storage keys), then tell the visitor that a reload
-// finishes the job, since tracker code already running cannot be unloaded.
-import { showReloadNotice } from './notice.js';
+// finishes the job, since tracker code already running cannot be unloaded (the notice is in
+// the notices module, js/notices/).
 
 export function purge(guard, withdrawn) {
   const stores = [];
@@ -21,5 +21,5 @@ export function purge(guard, withdrawn) {
     }
   }
   for (const key of plan.storage) for (const store of stores) store.removeItem(key);
-  showReloadNotice(guard.core);
+  guard.notices().then((n) => n.showReloadNotice(guard.core), guard.noticesFailed);
 }

@@ -23,12 +23,16 @@ export function release(guard) {
     }
   }
   guard.held = still;
+  // Frames held by hand show why, and how to allow them (placeholders, js/notices/).
+  if (still.some((held) => held.kind === 'iframe' && held.bit < 8 && !held.unplace))
+    guard.notices().then((n) => n.placeholders(guard), guard.noticesFailed);
 }
 
 function releaseOne(guard, held) {
   const { el } = held;
   guard.released.add(el);
   const { setAttribute, srcSetters, typeDesc, heldScripts } = guard.raw;
+  if (held.unplace) held.unplace();
   if (held.kind !== 'script') {
     const url = held.manual === undefined ? held.url : el.getAttribute('data-src');
     if (url) srcSetters.get(Object.getPrototypeOf(el)).call(el, url);

@@ -22,6 +22,11 @@ constexpr Entry kTexts[] = {
      "switched off completely."},
     {"reload_button", "Обновить страницу", "Бетті жаңарту", "Reload the page"},
     {"dismiss_button", "Закрыть", "Жабу", "Close"},
+    // In place of a frame the operator holds by hand (data-consent) until its purpose is allowed.
+    {"embed_held", "Здесь содержимое с {host}. Оно появится, когда вы разрешите «{purpose}».",
+     "Мұнда {host} мазмұны тұр. «{purpose}» мақсатына рұқсат берсеңіз, ол көрсетіледі.",
+     "Content from {host} appears here once you allow “{purpose}”."},
+    {"embed_allow", "Разрешить и показать", "Рұқсат беріп, көрсету", "Allow and show"},
     {"download_receipts", "Скачать мои квитанции о согласии", "Келісім түбіртектерімді жүктеп алу",
      "Download my consent receipts"},
     // How to withdraw, as a receipt says it.

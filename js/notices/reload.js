@@ -1,6 +1,7 @@
 // A small status message after a withdrawal: "reload to finish". It lives in a shadow
 // root (the site's CSS cannot reach it) and is styled through the CSSOM only, so it works
 // under a strict style-src.
+import { button } from './button.js';
 
 const STYLE = {
   host: 'position:fixed;left:12px;right:12px;bottom:12px;z-index:2147483647;max-width:560px;margin:0 auto;',
@@ -20,18 +21,13 @@ export function showReloadNotice(core) {
   const text = document.createElement('p');
   text.style.margin = '0';
   text.textContent = core.text('reload_notice');
-  const reload = button(core.text('reload_button'), '#fff', '#1f2933', () => location.reload());
-  const dismiss = button(core.text('dismiss_button'), 'transparent', '#fff', () => host.remove());
+  const reload = button(core.text('reload_button'), STYLE.button + 'background:#fff;color:#1f2933;', () =>
+    location.reload(),
+  );
+  const dismiss = button(core.text('dismiss_button'), STYLE.button + 'background:transparent;color:#fff;', () =>
+    host.remove(),
+  );
   box.append(text, reload, dismiss);
   root.append(box);
   (document.body || document.documentElement).append(host);
-}
-
-function button(label, background, color, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  b.style.cssText = STYLE.button + 'background:' + background + ';color:' + color + ';';
-  b.addEventListener('click', onClick);
-  return b;
 }
