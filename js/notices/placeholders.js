@@ -14,7 +14,7 @@ const BUTTON = 'font:inherit;padding:8px 14px;border-radius:6px;cursor:pointer;b
 // Gives every frame still held by hand a placeholder (once); release() takes it away.
 export function placeholders(guard) {
   for (const held of guard.held) {
-    if (held.kind === 'iframe' && held.bit < 8 && !held.unplace && held.el.getAttribute('data-src')) {
+    if (held.kind === 'iframe' && held.manual && held.bit < 8 && !held.unplace && held.el.getAttribute('data-src')) {
       place(guard, held);
     }
   }

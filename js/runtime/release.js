@@ -24,7 +24,7 @@ export function release(guard) {
   }
   guard.held = still;
   // Frames held by hand show why, and how to allow them (placeholders, js/notices/).
-  if (still.some((held) => held.kind === 'iframe' && held.bit < 8 && !held.unplace))
+  if (still.some((held) => held.kind === 'iframe' && held.manual && held.bit < 8 && !held.unplace))
     guard.notices().then((n) => n.placeholders(guard), guard.noticesFailed);
 }
 
