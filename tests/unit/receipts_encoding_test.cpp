@@ -140,9 +140,19 @@ TEST_CASE("JCS refuses what it cannot write exactly, saying where", "[receipts][
   }
   CHECK(canonical_error(R"({"a":{"b":[0,2.5]}})").find("\"/a/b/1\"") != std::string::npos);
   CHECK(canonical_error(R"({"a":1,"a":2})").find("not strict JSON") != std::string::npos);
-  std::string deep(70, '['), out, error;
-  deep += std::string(70, ']');
-  CHECK(canonical_error(deep).find("deeper than 64") != std::string::npos);
+  std::string deep(33, '['), out, error;
+  deep += std::string(33, ']');
+  CHECK(canonical_error(deep).find("past its limits") != std::string::npos);
+  // A value built in memory, not parsed, meets the same depth limit.
+  cg::json::Document built;
+  built.SetArray();
+  for (int i = 0; i < 40; ++i) {
+    cg::json::Value outer(rapidjson::kArrayType);
+    outer.PushBack(built, built.GetAllocator());
+    static_cast<cg::json::Value&>(built).Swap(outer);
+  }
+  CHECK_FALSE(cg::receipts::canonicalize(built, out, error));
+  CHECK(error.find("deeper than 32") != std::string::npos);
 }
 
 TEST_CASE("JCS escapes strings as ECMAScript JSON.stringify does", "[receipts][jcs]") {

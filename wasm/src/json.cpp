@@ -31,7 +31,8 @@ bool well_formed(const Value& v) {
   return true;
 }
 
-// Builds the document like Document::Parse, except for numbers: the core's configuration
+// Builds the document like Document::Parse, within the limits of json.h, except for
+// numbers: the core's configuration
 // has integers only, so numbers arrive as text (kParseNumbersAsStringsFlag) and are read
 // here. That keeps RapidJSON's floating-point conversion and its 2.5 KB table of powers of
 // ten out of the WebAssembly. Anything that is not an integer in int64 range becomes a NaN
@@ -62,14 +63,20 @@ class IntegerNumbers {
   bool Uint64(uint64_t) { return false; }
   bool Double(double) { return false; }
   bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
-  bool StartObject() { return doc_.StartObject(); }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
-  bool EndObject(rapidjson::SizeType n) { return doc_.EndObject(n); }
-  bool StartArray() { return doc_.StartArray(); }
-  bool EndArray(rapidjson::SizeType n) { return doc_.EndArray(n); }
+  // Refusing the level past kMaxDepth stops RapidJSON's recursive descent there: hostile
+  // nesting cannot exhaust the stack (67,000 '[' once crashed the collector).
+  bool StartObject() { return ++depth_ <= kMaxDepth && doc_.StartObject(); }
+  bool StartArray() { return ++depth_ <= kMaxDepth && doc_.StartArray(); }
+  // Past kMaxMembers an object is refused before well_formed() compares its keys pairwise.
+  bool EndObject(rapidjson::SizeType n) {
+    return n <= kMaxMembers && --depth_ >= 0 && doc_.EndObject(n);
+  }
+  bool EndArray(rapidjson::SizeType n) { return --depth_ >= 0 && doc_.EndArray(n); }
 
  private:
   Document& doc_;
+  int depth_ = 0;
 };
 
 // Document::Populate's generator: runs the reader into the document, keeps the verdict.

@@ -15,9 +15,16 @@ namespace cg::json {
 using Value = rapidjson::Value;
 using Document = rapidjson::Document;
 
-// Parses `text` strictly: valid UTF-8 (escapes included), no trailing content, and no
-// object with the same key twice (RapidJSON would keep both; a duplicate is how a forged
-// value hides).
+// Limits of every JSON text the core and the collector read (docs/collector.md's table).
+// Nothing they read comes near them: configurations nest 4 levels and their largest object
+// (one language's texts) has under 60 members. The member limit keeps the duplicate-key
+// check linear in the input's size.
+constexpr int kMaxDepth = 32;
+constexpr unsigned kMaxMembers = 256;
+
+// Parses `text` strictly: valid UTF-8 (escapes included), no trailing content, no object
+// with the same key twice (RapidJSON would keep both; a duplicate is how a forged value
+// hides), nesting and objects within the limits above.
 // Returns false and leaves `doc` unspecified on any problem.
 bool parse(std::string_view text, Document& doc);
 

@@ -11,7 +11,6 @@
 namespace cg::receipts {
 namespace {
 
-constexpr int kMaxDepth = 64;
 constexpr int64_t kMaxSafe = int64_t{1} << 53;
 
 std::u16string utf16(std::string_view s) {
@@ -56,7 +55,7 @@ struct Writer {
   }
 
   bool value(const json::Value& v, int depth) {
-    if (depth > kMaxDepth) return fail("nesting deeper than 64 levels");
+    if (depth > json::kMaxDepth) return fail("nesting deeper than 32 levels");
     if (v.IsNull())
       out += "null";
     else if (v.IsBool())
@@ -187,7 +186,7 @@ bool canonicalize(const json::Value& value, std::string& out, std::string& error
 bool canonicalize_text(std::string_view text, std::string& out, std::string& error) {
   json::Document doc;
   if (!json::parse(text, doc)) {
-    error = "not strict JSON (syntax, UTF-8 or a duplicate key)";
+    error = "not strict JSON (syntax, UTF-8, a duplicate key, or past its limits)";
     return false;
   }
   return canonicalize(doc, out, error);
