@@ -40,8 +40,7 @@ export function createApi(guard) {
     },
   };
   api.ready.catch(() => {});
-  Object.defineProperty(api, '__guard', { value: guard }); // for the runtime, not for pages
-  return api;
+  return Object.freeze(api);
 }
 
 function listenersOf(guard, event) {

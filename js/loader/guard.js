@@ -1,6 +1,9 @@
 // The loader's shared state: what is allowed, what is held, and how a URL is classified
 // with the compact registry copy. The runtime (consent-guard-core.js) takes it over.
 
+// window[GUARD] is the guard: the later modules find it there, not through window.ConsentGuard.
+export const GUARD = Symbol.for('consent-guard');
+
 export function createGuard(data, tag) {
   const src = (tag && tag.src) || '';
   const guard = {
@@ -9,6 +12,9 @@ export function createGuard(data, tag) {
     released: new WeakSet(), // elements let go (a moved element is not held again)
     preloaded: [], // tracker tags written in the HTML (the preload scanner may fetch them)
     tag,
+    data,
+    unguarded: [], // natives that code before the tag made impossible to replace (patch.js)
+    frames: [], // one function per guarded window: guards its same-origin frames (frames.js)
     base: src.slice(0, src.lastIndexOf('/') + 1),
     listeners: { change: [] },
     failure: null,

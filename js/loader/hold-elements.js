@@ -1,26 +1,101 @@
 // Holds tracker <script>, <img> and <iframe> elements: those created by code (their src
-// setters and setAttribute), those written by document.write, and those the parser
-// inserts (seen by a MutationObserver before they run, the way yett does it).
+// setters and setAttribute, and insertion.js when they are inserted), those written in
+// markup (document.write, a frame's srcdoc, innerHTML and the like), and those the parser
+// inserts (seen by a MutationObserver before they run, the way yett does it). Installed in each guarded window (realm.js); the held list and the raw natives the
+// runtime releases with are shared, and work on elements of any of those windows.
+import { replaceMethod, replaceAccessor } from './patch.js';
 
 const HELD_TYPE = 'text/plain';
+const HTML = 'http://www.w3.org/1999/xhtml';
 
-export function holdElements(guard) {
-  const scriptProto = HTMLScriptElement.prototype;
-  const rawSetAttribute = Element.prototype.setAttribute;
-  const srcSetters = new Map();
-  const typeDesc = Object.getOwnPropertyDescriptor(scriptProto, 'type');
+export function holdElements(guard, win) {
+  const raw = guard.raw || (guard.raw = rawNatives(guard, win));
+  const { heldScripts, kindOf } = raw;
+
+  for (const kind of ['script', 'img', 'iframe']) {
+    const proto = win[CTOR[kind]].prototype;
+    replaceAccessor(guard, proto, 'src', (desc) => ({
+      get: desc.get,
+      set(value) {
+        if (!raw.hold(this, String(value))) desc.set.call(this, value);
+      },
+    }));
+  }
+  replaceAccessor(guard, win.HTMLIFrameElement.prototype, 'srcdoc', (desc) => ({
+    get: desc.get,
+    set(value) {
+      desc.set.call(this, frameMarkup(guard, String(value)));
+    },
+  }));
+
+  // A held script keeps its placeholder type whatever the page sets; the wish is kept.
+  replaceAccessor(guard, win.HTMLScriptElement.prototype, 'type', (desc) => ({
+    get: desc.get,
+    set(value) {
+      const held = heldScripts.get(this);
+      if (held && !held.released) held.type = String(value);
+      else desc.set.call(this, value);
+    },
+  }));
+
+  replaceMethod(
+    guard,
+    win.Element.prototype,
+    'setAttribute',
+    (rawSetAttribute) =>
+      function (name, value) {
+        const n = String(name).toLowerCase();
+        const kind = kindOf(this);
+        if (n === 'src' && kind && raw.hold(this, String(value)) === true) return;
+        if (n === 'srcdoc' && kind === 'iframe') value = frameMarkup(guard, String(value));
+        const held = n === 'type' && heldScripts.get(this);
+        if (held && !held.released) {
+          held.type = String(value);
+          return;
+        }
+        return rawSetAttribute.call(this, name, value);
+      },
+  );
+
+  // Markup written by document.write: tracker src attributes become inert data.
+  for (const name of ['write', 'writeln']) {
+    replaceMethod(
+      guard,
+      win.Document.prototype,
+      name,
+      (rawWrite) =>
+        function (...parts) {
+          return rawWrite.apply(
+            this,
+            parts.map((html) => defuse(guard, String(html))),
+          );
+        },
+    );
+  }
+
+  const observer = new win.MutationObserver((records) => {
+    for (const r of records) for (const node of r.addedNodes) inspect(guard, node, true);
+    for (const guardChildren of guard.frames) guardChildren(); // a parsed <iframe>
+  });
+  observer.observe(win.document, { childList: true, subtree: true });
+}
+
+const CTOR = { script: 'HTMLScriptElement', img: 'HTMLImageElement', iframe: 'HTMLIFrameElement' };
+
+// The natives the runtime releases with, from the page's own window, and the one hold().
+function rawNatives(guard, win) {
+  const el = win.Element.prototype;
+  const localName = Object.getOwnPropertyDescriptor(el, 'localName').get;
+  const namespace = Object.getOwnPropertyDescriptor(el, 'namespaceURI').get;
+  const typeDesc = Object.getOwnPropertyDescriptor(win.HTMLScriptElement.prototype, 'type');
   const heldScripts = new WeakMap();
-  guard.raw = { setAttribute: rawSetAttribute, srcSetters, typeDesc, heldScripts };
-
-  const kindOf = (el) =>
-    el instanceof HTMLScriptElement
-      ? 'script'
-      : el instanceof HTMLImageElement
-        ? 'img'
-        : el instanceof HTMLIFrameElement
-          ? 'iframe'
-          : null;
-
+  const src = {};
+  for (const kind in CTOR) src[kind] = Object.getOwnPropertyDescriptor(win[CTOR[kind]].prototype, 'src').set;
+  // 'script' | 'img' | 'iframe' | null, for an element of any window (instanceof is not).
+  const kindOf = (node) => {
+    const name = namespace.call(node) === HTML && localName.call(node);
+    return CTOR[name] ? name : null;
+  };
   // Returns true when the element was held and its src must not be set now.
   function hold(el, url) {
     const kind = kindOf(el);
@@ -35,92 +110,60 @@ export function holdElements(guard) {
     typeDesc.set.call(el, HELD_TYPE);
     return false; // a script keeps its src (snippets look for it) but cannot run
   }
-
-  for (const Ctor of [HTMLScriptElement, HTMLImageElement, HTMLIFrameElement]) {
-    const desc = Object.getOwnPropertyDescriptor(Ctor.prototype, 'src');
-    srcSetters.set(Ctor.prototype, desc.set);
-    Object.defineProperty(Ctor.prototype, 'src', {
-      configurable: true,
-      enumerable: true,
-      get: desc.get,
-      set(value) {
-        if (!hold(this, String(value))) desc.set.call(this, value);
-      },
-    });
-  }
-
-  // A held script keeps its placeholder type whatever the page sets; the wish is kept.
-  Object.defineProperty(scriptProto, 'type', {
-    configurable: true,
-    enumerable: true,
-    get: typeDesc.get,
-    set(value) {
-      const held = heldScripts.get(this);
-      if (held && !held.released) held.type = String(value);
-      else typeDesc.set.call(this, value);
-    },
-  });
-
-  Element.prototype.setAttribute = function (name, value) {
-    const n = String(name).toLowerCase();
-    if (n === 'src' && kindOf(this) && hold(this, String(value)) === true) return;
-    const held = n === 'type' && heldScripts.get(this);
-    if (held && !held.released) {
-      held.type = String(value);
-      return;
-    }
-    return rawSetAttribute.call(this, name, value);
-  };
-
-  // Markup written by document.write: tracker src attributes become inert data.
-  for (const name of ['write', 'writeln']) {
-    const raw = Document.prototype[name];
-    Document.prototype[name] = function (...parts) {
-      return raw.apply(
-        this,
-        parts.map((html) => defuse(guard, String(html))),
-      );
-    };
-  }
-
-  new MutationObserver((records) => {
-    for (const r of records) for (const node of r.addedNodes) inspect(guard, node, hold);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  return { setAttribute: el.setAttribute, src, typeDesc, heldScripts, kindOf, hold };
 }
 
-// Parsed (or innerHTML'd) elements, and hand-tagged ones (data-consent).
-function inspect(guard, node, hold) {
-  if (node.nodeType !== 1) return;
-  const tag = node.tagName;
-  if (tag !== 'SCRIPT' && tag !== 'IMG' && tag !== 'IFRAME') {
+// Elements (and fragments) inserted by the parser (`parsed`: the preload scanner may have
+// fetched them) or by code, and hand-tagged ones (data-consent).
+export function inspect(guard, node, parsed) {
+  const kind = node.nodeType === 1 && guard.raw.kindOf(node);
+  if (!kind) {
     if (node.firstElementChild) {
-      for (const el of node.querySelectorAll('script,img,iframe')) inspect(guard, el, hold);
+      for (const el of node.querySelectorAll('script,img,iframe')) inspect(guard, el, parsed);
     }
     return;
   }
   if (guard.released.has(node) || guard.held.some((h) => h.el === node)) return; // seen (or moved)
   if (node.hasAttribute('data-consent')) {
-    guard.held.push({ el: node, kind: tag.toLowerCase(), manual: node.getAttribute('data-consent') });
+    guard.held.push({ el: node, kind, manual: node.getAttribute('data-consent') });
     if (guard.release) guard.release(); // added after the decision: its purpose may be allowed
     return;
   }
+  const srcdoc = kind === 'iframe' && node.getAttribute('srcdoc');
+  const framed = srcdoc && frameMarkup(guard, srcdoc);
+  if (framed !== srcdoc) guard.raw.setAttribute.call(node, 'srcdoc', framed);
   const url = node.getAttribute('src');
   if (!url) return;
-  const executable = tag !== 'SCRIPT' || /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i.test(node.type);
+  const executable = kind !== 'script' || /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i.test(node.type);
   if (!executable || !guard.blocks(url)) return;
-  guard.preloaded.push({ tag: node.outerHTML.slice(0, node.outerHTML.indexOf('>') + 1), url });
-  if (tag === 'SCRIPT') hold(node, url);
-  else {
-    hold(node, url);
-    node.removeAttribute('src'); // stops the element's own load, if it has not finished
-  }
+  if (parsed) guard.preloaded.push({ tag: node.outerHTML.slice(0, node.outerHTML.indexOf('>') + 1), url });
+  guard.raw.hold(node, url);
+  if (kind !== 'script') node.removeAttribute('src'); // stops the element's own load, if it has not finished
 }
 
-function defuse(guard, html) {
+// A frame's srcdoc: defused, and with code in it, led by the guard's own tag marked
+// data-cg-frame. A srcdoc set on a frame that has shown a page already makes a new window,
+// whose scripts would run before the page's guard could reach it: that tag guards it first
+// (js/loader/index.js).
+function frameMarkup(guard, html) {
+  const nonce = guard.tag && guard.tag.nonce;
+  const tag =
+    '<script src="' +
+    guard.base +
+    'consent-guard.js"' +
+    (nonce ? ' nonce="' + nonce + '"' : '') +
+    ' data-cg-frame></script>';
+  html = defuse(guard, html);
+  return /<script/i.test(html) && !html.startsWith(tag) ? tag + html : html;
+}
+
+// Markup with tracker elements in their held, hand-tagged form (once: a tag marked
+// data-consent is left as it is).
+export function defuse(guard, html) {
   return html.replace(/<(script|img|iframe)\b[^>]*>/gi, (tag) => {
     const m = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
     const url = m && (m[1] || m[2] || m[3]);
-    if (!url || !guard.blocks(url)) return tag;
+    if (!url || !guard.blocks(url) || /\sdata-consent\b/i.test(tag)) return tag;
     const purpose = ['', 'analytics', 'session_recording', '', 'marketing'][guard.purposeOf(url)];
     const mark = ' data-consent="' + purpose + '"';
     // The hand-tagging forms: <script type="text/plain" src> and <img|iframe data-src>.

@@ -2,52 +2,72 @@
 // refused while their purpose is not allowed. Tracker code should never run unapproved;
 // this catches what runs anyway (an unknown loader, or a tracker still in memory after
 // the visitor withdrew consent).
+import { replaceMethod } from './patch.js';
 
-export function holdNetwork(guard) {
+export function holdNetwork(guard, win) {
   const refuse = (url) => new TypeError('consent-guard: request to ' + url + ' is held until consent');
 
-  const rawFetch = window.fetch;
-  if (rawFetch) {
-    window.fetch = function (input, init) {
-      const url = input && typeof input === 'object' && 'url' in input ? input.url : String(input);
-      if (guard.blocks(url)) return Promise.reject(refuse(url));
-      return rawFetch.call(this, input, init);
-    };
-  }
-
-  const rawBeacon = navigator.sendBeacon;
-  if (rawBeacon) {
-    navigator.sendBeacon = function (url, data) {
-      if (guard.blocks(String(url))) return false;
-      return rawBeacon.call(this, url, data);
-    };
-  }
-
-  const xhr = XMLHttpRequest.prototype;
-  const rawOpen = xhr.open;
-  const rawSend = xhr.send;
-  const heldXhr = new WeakSet();
-  xhr.open = function (method, url) {
-    if (guard.blocks(String(url))) heldXhr.add(this);
-    else heldXhr.delete(this);
-    return rawOpen.apply(this, arguments);
-  };
-  xhr.send = function () {
-    if (!heldXhr.has(this)) return rawSend.apply(this, arguments);
-    // Behave like a network error: asynchronously, error then loadend.
-    setTimeout(() => {
-      this.dispatchEvent(new ProgressEvent('error'));
-      this.dispatchEvent(new ProgressEvent('loadend'));
-    });
-  };
-
-  const RawSocket = window.WebSocket;
-  if (RawSocket) {
-    window.WebSocket = new Proxy(RawSocket, {
-      construct(target, args, newTarget) {
-        if (guard.blocks(String(args[0]))) throw new DOMException(refuse(args[0]).message, 'SecurityError');
-        return Reflect.construct(target, args, newTarget);
+  replaceMethod(
+    guard,
+    win,
+    'fetch',
+    (rawFetch) =>
+      function (input, init) {
+        const url = input && typeof input === 'object' && 'url' in input ? input.url : String(input);
+        if (guard.blocks(url)) return Promise.reject(refuse(url));
+        return rawFetch.call(this, input, init);
       },
-    });
-  }
+  );
+
+  replaceMethod(
+    guard,
+    win.Navigator.prototype,
+    'sendBeacon',
+    (rawBeacon) =>
+      function (url, data) {
+        if (guard.blocks(String(url))) return false;
+        return rawBeacon.call(this, url, data);
+      },
+  );
+
+  const xhr = win.XMLHttpRequest.prototype;
+  const heldXhr = new WeakSet();
+  replaceMethod(
+    guard,
+    xhr,
+    'open',
+    (rawOpen) =>
+      function (method, url) {
+        if (guard.blocks(String(url))) heldXhr.add(this);
+        else heldXhr.delete(this);
+        return rawOpen.apply(this, arguments);
+      },
+  );
+  replaceMethod(
+    guard,
+    xhr,
+    'send',
+    (rawSend) =>
+      function () {
+        if (!heldXhr.has(this)) return rawSend.apply(this, arguments);
+        // Behave like a network error: asynchronously, error then loadend.
+        setTimeout(() => {
+          this.dispatchEvent(new ProgressEvent('error'));
+          this.dispatchEvent(new ProgressEvent('loadend'));
+        });
+      },
+  );
+
+  replaceMethod(
+    guard,
+    win,
+    'WebSocket',
+    (RawSocket) =>
+      new Proxy(RawSocket, {
+        construct(target, args, newTarget) {
+          if (guard.blocks(String(args[0]))) throw new DOMException(refuse(args[0]).message, 'SecurityError');
+          return Reflect.construct(target, args, newTarget);
+        },
+      }),
+  );
 }

@@ -3,17 +3,23 @@
 // until the core (loaded asynchronously from the same folder) applies the visitor's
 // decision, and fails closed if the core never arrives.
 import DATA from 'cg:loader-data';
-import { createGuard } from './guard.js';
-import { holdElements } from './hold-elements.js';
-import { holdNetwork } from './hold-network.js';
-import { guardStorage } from './guard-storage.js';
+import { createGuard, GUARD } from './guard.js';
+import { guardRealm } from './realm.js';
 import { createApi } from './api.js';
 
 (function () {
-  if (window.ConsentGuard) return; // the tag was pasted twice: the first one rules
-  mark('start');
+  if (window[GUARD]) return; // the tag was pasted twice: the first one rules
   const tag = document.currentScript;
+  if (tag && tag.hasAttribute('data-cg-frame')) {
+    // Put in a frame's srcdoc by the page's guard (hold-elements.js): that guard holds this
+    // window too, before the frame's own scripts run.
+    const parentGuard = window.parent[GUARD];
+    if (parentGuard) guardRealm(parentGuard, window);
+    return;
+  }
+  mark('start');
   const guard = createGuard(DATA, tag);
+  Object.defineProperty(window, GUARD, { value: guard }); // how the runtime finds it
 
   // Google Consent Mode v2 default, before any page code can configure a tag.
   const dataLayer = (window.dataLayer = window.dataLayer || []);
@@ -21,13 +27,29 @@ import { createApi } from './api.js';
     dataLayer.push(arguments);
   })('consent', 'default', DATA.d);
 
-  holdElements(guard);
-  holdNetwork(guard);
-  guardStorage(guard, DATA);
-  window.ConsentGuard = createApi(guard);
+  guardRealm(guard, window);
+  if (guard.unguarded.length) {
+    console.error(
+      'consent-guard: cannot hold ' + guard.unguarded + ' (fixed by code before the tag): put the tag first in <head>',
+    );
+  }
+  publish(guard);
   mark('intercepting');
   loadCore(guard, tag);
 })();
+
+// window.ConsentGuard, frozen and fixed. The name may be taken already: an element with
+// id="ConsentGuard" is reachable as window.ConsentGuard (the browser's named access), and
+// a leftover of another tool may have set it. Neither may switch the guard off.
+function publish(guard) {
+  const taken = window.ConsentGuard;
+  if (taken !== undefined) console.error('consent-guard: window.ConsentGuard was taken; the guard replaces', taken);
+  try {
+    Object.defineProperty(window, 'ConsentGuard', { value: createApi(guard), enumerable: true, writable: false });
+  } catch (e) {
+    guard.fail('window.ConsentGuard is fixed by code before the tag: put the tag first in <head>');
+  }
+}
 
 // User Timing marks (DevTools' Performance panel, bench/timing.mjs): consent-guard:start,
 // consent-guard:intercepting, consent-guard:ready.

@@ -6,7 +6,7 @@ import { startMasking } from './observe.js';
 import { instantiateHook } from '../runtime/instantiate.js';
 
 /* global createConsentGuardMasking */
-const guard = window.ConsentGuard && window.ConsentGuard.__guard;
+const guard = window[Symbol.for('consent-guard')]; // the loader's (js/loader/guard.js)
 if (guard && guard.onMaskingModule) {
   const done = guard.onMaskingModule;
   const fail = (e) => done(null, e instanceof Error ? e : new Error(e));

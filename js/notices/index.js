@@ -5,5 +5,5 @@
 import { showReloadNotice } from './reload.js';
 import { placeholders } from './placeholders.js';
 
-const guard = window.ConsentGuard && window.ConsentGuard.__guard;
+const guard = window[Symbol.for('consent-guard')]; // the loader's (js/loader/guard.js)
 if (guard && guard.onNoticesModule) guard.onNoticesModule({ showReloadNotice, placeholders });

@@ -10,7 +10,7 @@ import { createDelivery } from './deliver.js';
 import { instantiateHook } from '../runtime/instantiate.js';
 
 /* global createConsentGuardReceipts */
-const guard = window.ConsentGuard && window.ConsentGuard.__guard;
+const guard = window[Symbol.for('consent-guard')]; // the loader's (js/loader/guard.js)
 if (guard && guard.onReceiptsModule) {
   start(guard).then(guard.onReceiptsModule, (e) => guard.onReceiptsModule(null, e));
 }

@@ -16,8 +16,7 @@ import { instantiateHook } from './instantiate.js';
 import { chunkLoader } from './chunks.js';
 
 /* global createConsentGuardCore */
-const api = window.ConsentGuard;
-const guard = api && api.__guard;
+const guard = window[Symbol.for('consent-guard')]; // the loader's (js/loader/guard.js)
 if (guard && !guard.impl && !guard.failure) {
   start(guard).catch((e) => guard.fail((e && e.message) || String(e)));
 }

@@ -31,11 +31,11 @@ export function release(guard) {
 function releaseOne(guard, held) {
   const { el } = held;
   guard.released.add(el);
-  const { setAttribute, srcSetters, typeDesc, heldScripts } = guard.raw;
+  const { setAttribute, src: srcSetter, typeDesc, heldScripts } = guard.raw; // work on any guarded window's elements
   if (held.unplace) held.unplace();
   if (held.kind !== 'script') {
     const url = held.manual === undefined ? held.url : el.getAttribute('data-src');
-    if (url) srcSetters.get(Object.getPrototypeOf(el)).call(el, url);
+    if (url) srcSetter[held.kind].call(el, url);
     return;
   }
   const info = heldScripts.get(el) || { type: el.getAttribute('data-type') };

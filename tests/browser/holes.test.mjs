@@ -1,0 +1,222 @@
+// The browser-side holes an attacker found (issue 18): the guard switched off by markup,
+// walked around through same-origin frames, pre-tag tricks, and oversized or far-future
+// input. Each test fails on the loader before the fix.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withBrowser, open, ready, settle, trackerRequests, eventually } from './harness.mjs';
+
+const env = withBrowser();
+const TAG =
+  '<script src="/consent-guard/consent-guard.js" data-site="test-site" data-policy-version="2026-04-04"></script>';
+
+// Serves `html` at /pages/<name> (and a guard-less same-origin page at /pages/bare.html),
+// then opens it.
+async function openHtml(name, html) {
+  const context = await env.browser.newContext();
+  await context.route(`**/pages/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await context.route('**/pages/bare.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><p>a same-origin page without the guard</p>' }),
+  );
+  return open(env.browser, `${env.server.origin}/pages/${name}`, { context: await withRoutes(context) });
+}
+async function withRoutes(context) {
+  const { installTrackerRoutes } = await import('./standins/routes.mjs');
+  context.__log = [];
+  await installTrackerRoutes(context, context.__log);
+  return context;
+}
+const errorsMatching = (ctx, re) => ctx.consoleMessages.filter((m) => m.type === 'error' && re.test(m.text));
+
+test('markup with id="ConsentGuard" cannot switch the guard off, and the console says so', async () => {
+  const ctx = await openHtml(
+    'markup-id.html',
+    `<!doctype html><head><meta id="ConsentGuard">${TAG}
+    <script>(function(){var s=document.createElement('script');s.src='https://www.googletagmanager.com/gtag/js?id=G-TEST123';document.head.appendChild(s);})();</script>
+    <script>var k=document.createElement('script');k.async=1;k.src='https://mc.yandex.ru/metrika/tag.js?id=98765432';document.head.appendChild(k);</script>
+    </head><body></body>`,
+  );
+  assert.equal(await ready(ctx.page), true);
+  await settle(ctx.page);
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  assert.equal(errorsMatching(ctx, /window\.ConsentGuard was taken/).length, 1);
+  // The API is the guard's, frozen, and cannot be replaced.
+  const api = await ctx.page.evaluate(() => {
+    const before = window.ConsentGuard;
+    try {
+      window.ConsentGuard = { fake: true };
+    } catch (e) {}
+    try {
+      ConsentGuard.get = () => ({ decided: true });
+    } catch (e) {}
+    return { same: window.ConsentGuard === before, frozen: Object.isFrozen(before), decided: before.get().decided };
+  });
+  assert.deepEqual(api, { same: true, frozen: true, decided: false });
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page);
+  assert.ok(
+    trackerRequests(ctx.log).some((r) => /gtag\/js/.test(r.url)),
+    'released after accept',
+  );
+  await ctx.context.close();
+});
+
+// The five ways around the interception through a frame's natives, each with its own URL.
+// `w` is the frame's window; `tag` the id this attempt puts in its URLs.
+const ATTACKS = `
+window.attackThrough = function (w, tag) {
+  var u = function (v) { return 'https://mc.yandex.ru/metrika/tag.js?via=' + tag + '-' + v; };
+  var s1 = document.createElement('script');
+  Object.getOwnPropertyDescriptor(w.HTMLScriptElement.prototype, 'src').set.call(s1, u('setter'));
+  document.head.append(s1);
+  var s2 = w.document.createElement('script');
+  s2.src = u('their-script');
+  document.head.append(s2);
+  var s3 = document.createElement('script');
+  w.Element.prototype.setAttribute.call(s3, 'src', u('setattribute'));
+  document.head.appendChild(s3);
+  w.fetch('https://mc.yandex.ru/watch/1?via=' + tag + '-fetch').catch(function () {});
+  new w.Image().src = 'https://mc.yandex.ru/watch/2?via=' + tag + '-image';
+};
+window.frameOf = function (kind, whenLoaded) {
+  var f = document.createElement('iframe');
+  if (kind === 'srcdoc') f.srcdoc = '<p>frame</p>';
+  if (kind === 'url') f.src = '/pages/bare.html';
+  document.body.appendChild(f);
+  if (!whenLoaded) return Promise.resolve(f);
+  return new Promise(function (resolve) { f.onload = function () { resolve(f); }; });
+};`;
+
+test('same-origin frames get the interception: about:blank, srcdoc and a same-origin URL, before and after ready', async () => {
+  const ctx = await openHtml(
+    'frames.html',
+    `<!doctype html><head>${TAG}<script>${ATTACKS}</script></head><body>
+    <script>
+      attackThrough(frameOf('blank').contentWindow ? document.querySelector('iframe').contentWindow : null, 'early-blank');
+      window.earlyFrames = Promise.all(['srcdoc', 'url'].map(function (k) {
+        return frameOf(k, true).then(function (f) { attackThrough(f.contentWindow, 'early-' + k); });
+      }));
+    </script></body>`,
+  );
+  await ctx.page.evaluate(() => window.earlyFrames);
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.evaluate(async () => {
+    for (const kind of ['blank', 'srcdoc', 'url']) {
+      const f = await frameOf(kind, kind !== 'blank');
+      attackThrough(f.contentWindow, 'late-' + kind);
+    }
+    // Through window[i] right after the insertion, and through contentDocument.
+    const f = document.createElement('iframe');
+    document.body.append(f);
+    attackThrough(window[window.length - 1], 'late-index');
+    const g = document.createElement('iframe');
+    document.body.insertAdjacentElement('beforeend', g);
+    attackThrough(g.contentDocument.defaultView, 'late-document');
+    // A frame in a frame.
+    const outer = document.createElement('iframe');
+    document.body.append(outer);
+    const inner = outer.contentDocument.createElement('iframe');
+    outer.contentDocument.body.append(inner);
+    attackThrough(inner.contentWindow, 'late-nested');
+  });
+  await settle(ctx.page, 600);
+  assert.deepEqual(
+    trackerRequests(ctx.log).map((r) => r.url),
+    [],
+  );
+  // Held, not lost: accepting releases the scripts, and a frame's fetch then goes out.
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  const sent = () => trackerRequests(ctx.log).map((r) => r.url);
+  await eventually(() =>
+    assert.ok(
+      sent().some((u) => /via=late-blank-their-script/.test(u)),
+      'a held frame script is released',
+    ),
+  );
+  await ctx.page.evaluate(() =>
+    frameOf('blank').then((f) => f.contentWindow.fetch('https://mc.yandex.ru/watch/3?via=after')),
+  );
+  await eventually(() =>
+    assert.ok(sent().includes('https://mc.yandex.ru/watch/3?via=after'), 'a frame is not blocked after consent'),
+  );
+  await ctx.context.close();
+});
+
+test("a srcdoc frame's own markup and code are held too", async () => {
+  const srcdoc = [
+    '<script src="https://mc.yandex.ru/metrika/tag.js?via=srcdoc-parsed"></script>',
+    '<img src="https://mc.yandex.ru/watch/4?via=srcdoc-img">',
+    "<script>var s=document.createElement('script');s.src='https://www.googletagmanager.com/gtag/js?id=G-SRCDOC';document.head.appendChild(s);",
+    "fetch('https://mc.yandex.ru/watch/5?via=srcdoc-fetch').catch(function(){});",
+    "document.body.insertAdjacentHTML('beforeend','<img src=https://mc.yandex.ru/watch/6?via=srcdoc-html>');</script>",
+  ].join('');
+  const ctx = await openHtml(
+    'srcdoc.html',
+    `<!doctype html><head>${TAG}</head><body>
+    <iframe id="parsed" srcdoc="${srcdoc.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>
+    <script>var f = document.createElement('iframe'); f.srcdoc = ${JSON.stringify(srcdoc).replace(/<\//g, '<\\/')}; document.body.append(f);</script>
+    </body>`,
+  );
+  assert.equal(await ready(ctx.page), true);
+  // A new srcdoc on a frame that has shown a page makes a new window: guarded before its code runs.
+  await ctx.page.evaluate(async (markup) => {
+    const f = document.getElementById('parsed');
+    f.srcdoc = markup.replace(/via=srcdoc/g, 'via=again').replace('G-SRCDOC', 'G-AGAIN');
+    await new Promise((resolve) => (f.onload = resolve));
+  }, srcdoc);
+  await settle(ctx.page, 800);
+  assert.deepEqual(
+    trackerRequests(ctx.log).map((r) => r.url),
+    [],
+  );
+  await ctx.context.close();
+});
+
+test('markup strings are defused: innerHTML, insertAdjacentHTML and createContextualFragment', async () => {
+  const ctx = await openHtml('markup.html', `<!doctype html><head>${TAG}</head><body><div id="box"></div></body>`);
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.evaluate(() => {
+    const box = document.getElementById('box');
+    box.innerHTML = '<img src="https://mc.yandex.ru/watch/7?via=innerhtml">';
+    box.insertAdjacentHTML('beforeend', '<img src="https://mc.yandex.ru/watch/8?via=adjacent">');
+    const range = document.createRange();
+    range.selectNodeContents(box);
+    box.append(
+      range.createContextualFragment('<script src="https://mc.yandex.ru/metrika/tag.js?via=fragment"></script>'),
+    );
+  });
+  await settle(ctx.page);
+  assert.deepEqual(
+    trackerRequests(ctx.log).map((r) => r.url),
+    [],
+  );
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await settle(ctx.page);
+  const sent = trackerRequests(ctx.log).map((r) => r.url);
+  assert.ok(sent.includes('https://mc.yandex.ru/watch/7?via=innerhtml'), 'the image was held, then released');
+  await ctx.context.close();
+});
+
+test('code before the tag that fixes natives: the guard fails closed and says so', async () => {
+  const ctx = await openHtml(
+    'pre-tag.html',
+    `<!doctype html><head><script>
+      var d = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'src');
+      Object.defineProperty(HTMLScriptElement.prototype, 'src', { get: d.get, set: d.set, configurable: false });
+      Object.defineProperty(window, 'fetch', { value: window.fetch, writable: false, configurable: false });
+    </script>${TAG}
+    <script>var k=document.createElement('script');k.src='https://mc.yandex.ru/metrika/tag.js?id=98765432';document.head.appendChild(k);</script>
+    </head><body></body>`,
+  );
+  assert.equal(await ready(ctx.page), true, 'the guard still starts');
+  await ctx.page.evaluate(() => fetch('https://mc.yandex.ru/watch/9').catch(() => {}));
+  await settle(ctx.page);
+  assert.deepEqual(ctx.errors, []);
+  const held = trackerRequests(ctx.log).map((r) => r.url);
+  assert.ok(!held.some((u) => /tag\.js/.test(u)), 'the script stays held: ' + held);
+  const [error] = errorsMatching(ctx, /cannot hold/);
+  assert.ok(error, 'a console error');
+  assert.match(error.text, /src/);
+  assert.match(error.text, /fetch/);
+  assert.match(error.text, /put the tag first/);
+  await ctx.context.close();
+});
