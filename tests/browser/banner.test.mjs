@@ -530,7 +530,7 @@ test('the banner changes nothing on the page: no styles leak out, no layout shif
   await ctx.context.close();
 });
 
-test('markup in operator strings stays inert text; only safe policy URLs become links', async () => {
+test('markup in operator strings stays inert text; the policy link is the one the core gives', async () => {
   const ctx = await openBanner({ evil: 1 }, { viewport: PHONE });
   const { page } = ctx;
   await cg(page, 'settings').click();
@@ -555,37 +555,17 @@ test('markup in operator strings stays inert text; only safe policy URLs become 
     'nothing was fetched (no <img src=x>, no iframe)',
   );
 
-  const cases = [
-    ['/privacy.html', true],
-    ['/kk/privacy?v=2#top', true],
-    ['https://namo.kz/privacy', true],
-    ['http://namo.kz/privacy', true],
-    ['javascript:window.pwned=1', false],
-    ['JavaScript:window.pwned=1', false],
-    [' javascript:window.pwned=1', false],
-    ['java\tscript:window.pwned=1', false],
-    ['data:text/html,<script>window.pwned=1</script>', false],
-    ['vbscript:x', false],
-    ['//evil.example/privacy', false],
-    ['/\\evil.example/privacy', false],
-    ['/\t/evil.example', false],
-    ['https:evil.example', false],
-    ['https:///evil.example', false],
-    ['privacy.html', false],
-    ['', false],
-  ];
-  const hrefs = await page.evaluate((cases) => {
+  // Which links are safe is the core's rule (link_target, tests/vectors/config.json): the
+  // banner renders the link the core's model gives, and none when it gives "".
+  const hrefs = await page.evaluate(() => {
     const root = document.getElementById('consent-guard-banner').shadowRoot;
-    return cases.map(([policyUrl]) => {
+    return ['/privacy.html', 'https://namo.kz/privacy', ''].map((policyUrl) => {
       window.__banner.update({ ...window.__sampleModel(''), policyUrl });
       const link = root.querySelector('a');
       return link ? link.getAttribute('href') : null;
     });
-  }, cases);
-  assert.deepEqual(
-    hrefs,
-    cases.map(([url, ok]) => (ok ? url : null)),
-  );
+  });
+  assert.deepEqual(hrefs, ['/privacy.html', 'https://namo.kz/privacy', null]);
   assert.deepEqual(ctx.errors, []);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   await ctx.context.close();

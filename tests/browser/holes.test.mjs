@@ -220,3 +220,53 @@ test('code before the tag that fixes natives: the guard fails closed and says so
   assert.match(error.text, /put the tag first/);
   await ctx.context.close();
 });
+
+test('set() with 200,000 keys is refused at once, and changes nothing', { timeout: 30000 }, async () => {
+  const ctx = await openHtml('large-set.html', `<!doctype html><head>${TAG}</head><body></body>`);
+  assert.equal(await ready(ctx.page), true);
+  const answer = await ctx.page.evaluate(() => {
+    const choice = {};
+    for (let i = 0; i < 200000; i++) choice['k' + i] = true;
+    return ConsentGuard.set(choice).then(
+      () => 'accepted',
+      (e) => e.name + ': ' + e.message,
+    );
+  });
+  assert.match(answer, /^TypeError: consent-guard:/);
+  assert.equal(await ctx.page.evaluate(() => ConsentGuard.get().decided), false);
+  await ctx.context.close();
+});
+
+test('a cg_consent cookie decided years ahead counts as no decision', async () => {
+  const { loadCore } = await import('../node/core.mjs');
+  const core = await loadCore();
+  core.configure('{"site":"test-site","policyVersion":"2026-04-04"}', '', '{"hostname":"127.0.0.1"}');
+  const fiveYears = 5 * 365 * 86400 * 1000;
+  const forged = JSON.parse(core.decide('"all"', Date.now() + fiveYears)).cookie; // a valid check value
+  const value = /^cg_consent=([^;]+)/.exec(forged)[1];
+  const context = await withRoutes(await env.browser.newContext());
+  await context.addCookies([{ name: 'cg_consent', value, url: env.server.origin }]);
+  const ctx = await open(env.browser, `${env.server.origin}/pages/combo.html`, { context });
+  assert.equal(await ready(ctx.page), true);
+  assert.equal(await ctx.page.evaluate(() => ConsentGuard.get().decided), false);
+  await settle(ctx.page);
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  await ctx.context.close();
+});
+
+test('a policy link the browser would read as another host is refused by the core, for banner and form alike', async () => {
+  const config = JSON.stringify({ policyUrl: '/\\evil.example/p', forms: { selector: '#book' } });
+  const ctx = await openHtml(
+    'policy-link.html',
+    `<!doctype html><head>${TAG}<script type="application/json" id="consent-guard-config">${config}</script></head>
+    <body><form id="book"><input name="name"><button>Book</button></form></body>`,
+  );
+  assert.match(await ready(ctx.page), /rejected: .*policyUrl/);
+  const links = await ctx.page.evaluate(() =>
+    Array.from(document.querySelectorAll('a'))
+      .map((a) => a.href)
+      .concat(document.getElementById('consent-guard-banner') ? ['banner'] : []),
+  );
+  assert.deepEqual(links, []);
+  await ctx.context.close();
+});

@@ -53,6 +53,27 @@ TEST_CASE("the decision expires with its validity", "[consent]") {
   CHECK(read_consent_cookie(header, c, kNow + 86400 * 1000).problem == CookieProblem::expired);
 }
 
+TEST_CASE("a decision from the future or kept past cookie.maxAgeDays is refused", "[consent]") {
+  Config c = site_config();
+  c.max_age_days = 30;
+  auto header_of = [&](int64_t updated_ms, int64_t expires_ms) {
+    ConsentState s = make_decision(c, kAllOptional, updated_ms, "AAAAAAAAAAAAAAAAAAAAAA");
+    s.expires_at_ms = expires_ms;
+    return "cg_consent=" + encode_cookie_value(c, s);
+  };
+  constexpr int64_t kDay = 86400 * 1000;
+  CHECK(read_consent_cookie(header_of(kNow, kNow + 30 * kDay), c, kNow).problem ==
+        CookieProblem::none);
+  // A valid check value, but kept for ten years, or decided five years from now.
+  CHECK(read_consent_cookie(header_of(kNow, kNow + 3650 * kDay), c, kNow).problem ==
+        CookieProblem::tampered);
+  CHECK(read_consent_cookie(header_of(kNow + 1825 * kDay, kNow + 1855 * kDay), c, kNow).problem ==
+        CookieProblem::tampered);
+  // Another tab's clock a few minutes ahead is fine.
+  CHECK(read_consent_cookie(header_of(kNow + 600000, kNow + 600000 + 30 * kDay), c, kNow).problem ==
+        CookieProblem::none);
+}
+
 TEST_CASE("cookie assignment carries the configured attributes", "[consent]") {
   Config c = site_config();
   c.cookie_domain = ".namo.kz";

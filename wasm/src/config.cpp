@@ -3,6 +3,7 @@
 #include "cg/json.h"
 #include "cg/registry.h"
 #include "cg/texts.h"
+#include "cg/url.h"
 
 namespace cg {
 namespace {
@@ -27,13 +28,6 @@ bool chars_in(std::string_view s, std::string_view extra, bool upper) {
     if (!ok) return false;
   }
   return true;
-}
-
-bool has_control_or_space(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c <= 0x20 || c == 0x7f) return true;
-  }
-  return false;
 }
 
 bool read_string(Checker& ck, const Value& obj, const char* key, const std::string& field,
@@ -229,17 +223,13 @@ void validate(Checker& ck, Config& c) {
   if (!c.language.empty() && c.language != "ru" && c.language != "kk" && c.language != "en") {
     ck.fail("language", "must be \"ru\", \"kk\", \"en\" or \"auto\"");
   }
-  const std::string& url = c.policy_url;
-  bool url_ok = url.empty() || ((url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 ||
-                                 (url.front() == '/' && url.rfind("//", 0) != 0)) &&
-                                !has_control_or_space(url));
-  if (!url_ok) ck.fail("policyUrl", "must be an http(s) URL or a path starting with '/'");
-  const std::string& to = c.receipts_endpoint;
-  bool endpoint_ok = to.empty() || ((to.rfind("https://", 0) == 0 || to.rfind("http://", 0) == 0 ||
-                                     (to.front() == '/' && to.rfind("//", 0) != 0)) &&
-                                    !has_control_or_space(to));
-  if (!endpoint_ok)
-    ck.fail("receipts.endpoint", "must be an http(s) URL or a path starting with '/'");
+  if (!link_target(c.policy_url)) {
+    ck.fail("policyUrl", "must be an http(s) URL or a path starting with '/', without '\\'");
+  }
+  if (!link_target(c.receipts_endpoint)) {
+    ck.fail("receipts.endpoint",
+            "must be an http(s) URL or a path starting with '/', without '\\'");
+  }
 }
 
 }  // namespace

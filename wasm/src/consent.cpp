@@ -94,6 +94,10 @@ Parsed parse_value(std::string_view value) {
   return out;
 }
 
+// How far ahead of this browser's clock a decision time may be (another tab's clock, a
+// corrected clock); anything later was written by hand.
+constexpr int64_t kClockSkewMs = int64_t{24} * 3600 * 1000;
+
 // Ranks problems so that the most telling one is reported when no cookie is usable.
 int rank(CookieProblem p) {
   return static_cast<int>(p);
@@ -126,6 +130,11 @@ CookieRead read_consent_cookie(std::string_view header, const Config& config, in
         p.problem = CookieProblem::other_site;
       } else if (p.state.policy_version != config.policy_version) {
         p.problem = CookieProblem::policy_changed;
+      } else if (p.state.updated_at_ms > now_ms + kClockSkewMs ||
+                 p.state.expires_at_ms >
+                     p.state.updated_at_ms + int64_t{config.max_age_days} * 86400 * 1000) {
+        // A decision from the future, or kept longer than the site keeps one: not ours.
+        p.problem = CookieProblem::tampered;
       } else if (p.state.expires_at_ms <= now_ms) {
         p.problem = CookieProblem::expired;
       }

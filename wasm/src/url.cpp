@@ -89,4 +89,17 @@ bool query_has_prefix(std::string_view query, std::string_view prefix) {
   }
 }
 
+bool link_target(std::string_view s) {
+  if (s.empty()) return true;
+  if (s.size() > 2048) return false;
+  for (unsigned char c : s) {
+    if (c <= 0x20 || c == 0x7f || c == '\\') return false;
+  }
+  auto host_after = [&](std::string_view scheme) {
+    return s.rfind(scheme, 0) == 0 && s.size() > scheme.size() && s[scheme.size()] != '/';
+  };
+  return host_after("https://") || host_after("http://") ||
+         (s[0] == '/' && (s.size() == 1 || s[1] != '/'));
+}
+
 }  // namespace cg

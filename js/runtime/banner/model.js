@@ -17,7 +17,7 @@ export function normalize(model) {
     gpc: m.gpc === true,
     theme: oneOf(m.theme, ['light', 'dark'], 'auto'),
     reopen: oneOf(m.reopen, ['bottom-left', 'bottom-right', 'none'], 'bottom-left'),
-    policyHref: safeHref(m.policyUrl),
+    policyHref: str(m.policyUrl), // checked by the core (link_target in wasm/src/url.cpp)
     acceptChoice: m.acceptChoice,
     texts,
     purposes: (Array.isArray(m.purposes) ? m.purposes : []).filter((p) => p && typeof p.id === 'string').map(purpose),
@@ -36,16 +36,6 @@ function purpose(p) {
       .filter((s) => s && typeof s === 'object')
       .map((s) => ({ name: str(s.name), vendor: str(s.vendor), countries: str(s.countries) })),
   };
-}
-
-// The policy link is rendered only for "https://host...", "http://host..." or a site path
-// "/...". Anything else ("javascript:", "data:", "//evil", "/\evil", control characters or
-// whitespace that URL parsing would strip) renders no link at all.
-export function safeHref(url) {
-  if (typeof url !== 'string' || /[\u0000-\u0020\u007f\\]/.test(url)) return '';
-  if (/^https?:\/\/[^/]/i.test(url)) return url;
-  if (url[0] === '/' && url[1] !== '/') return url;
-  return '';
 }
 
 // "Accept all": 'all', or under Global Privacy Control what the core decided it means

@@ -27,4 +27,10 @@ bool query_has_prefix(std::string_view query, std::string_view prefix);
 
 std::string to_lower_ascii(std::string_view s);
 
+// The one rule for every link and endpoint a configuration or receipt names (the policy
+// link in the banner and on forms, the receipts endpoint, withdrawal.url): "" or an
+// http(s) URL with a host, or a path on the site. No spaces, control characters or '\'
+// anywhere: browsers read '\' as '/', so "/\evil.example/p" would be another host.
+bool link_target(std::string_view s);
+
 }  // namespace cg

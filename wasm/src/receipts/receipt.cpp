@@ -6,6 +6,7 @@
 #include "cg/receipts/jcs.h"
 #include "cg/receipts/sha256.h"
 #include "cg/registry.h"
+#include "cg/url.h"
 
 namespace cg::receipts {
 namespace {
@@ -30,17 +31,6 @@ size_t chars(std::string_view s) {
 
 bool text(std::string_view s, size_t min, size_t max) {
   return valid_utf8(s) && chars(s) >= min && chars(s) <= max;
-}
-
-// "" or an http(s) URL or a site path, without spaces or control characters.
-bool url_or_path(std::string_view s) {
-  if (s.empty()) return true;
-  if (s.size() > 2048 || !valid_utf8(s)) return false;
-  for (unsigned char c : s) {
-    if (c <= 0x20 || c == 0x7f) return false;
-  }
-  return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0 ||
-         (s[0] == '/' && (s.size() == 1 || s[1] != '/'));
 }
 
 bool language_tag(std::string_view s) {
@@ -143,7 +133,8 @@ bool validate(const ReceiptInput& in, const P256Jwk* key, Error& error) {
          check(token(in.layer, "._-", 1, 64), "collectionMethod.layer",
                "must be 1..64 characters of [A-Za-z0-9._-]") &&
          check_controllers(in.controllers, check) &&
-         check(url_or_path(in.policy_url), "policyUrl", "must be \"\", a URL or a site path") &&
+         check(valid_utf8(in.policy_url) && link_target(in.policy_url), "policyUrl",
+               "must be \"\", a URL or a site path") &&
          check(token(in.policy_version, "._-", 1, 64), "policyVersion",
                "must be 1..64 characters of [A-Za-z0-9._-]") &&
          check(valid_hash(in.notice), "notice", "must be notice_hash() of the notice shown") &&
@@ -152,7 +143,7 @@ bool validate(const ReceiptInput& in, const P256Jwk* key, Error& error) {
                "must be unix seconds after iat") &&
          check(text(in.withdrawal_method, 1, 1024), "withdrawal.method",
                "must be 1..1024 characters of UTF-8") &&
-         check(url_or_path(in.withdrawal_url), "withdrawal.url",
+         check(valid_utf8(in.withdrawal_url) && link_target(in.withdrawal_url), "withdrawal.url",
                "must be \"\", a URL or a site path") &&
          check(text(in.storage_location, 1, 256), "storage.location",
                "must be 1..256 characters of UTF-8") &&
