@@ -523,10 +523,20 @@ test('the banner changes nothing on the page: no styles leak out, no layout shif
       adopted: root.adoptedStyleSheets.length,
       styleElements: root.querySelectorAll('style, link').length,
       styleAttributes: root.querySelectorAll('[style]').length + (el.hasAttribute('style') ? 1 : 0),
-      size: el.getBoundingClientRect().height,
+      // Out of the page's flow: in the top layer (fixed, letting clicks through), or no box at all.
+      inFlow: getComputedStyle(el).position !== 'fixed' && el.getBoundingClientRect().height > 0,
+      clickable: getComputedStyle(el).pointerEvents !== 'none' && el.getBoundingClientRect().height > 0,
     };
   });
-  assert.deepEqual(host, { parent: 'BODY', open: true, adopted: 1, styleElements: 0, styleAttributes: 0, size: 0 });
+  assert.deepEqual(host, {
+    parent: 'BODY',
+    open: true,
+    adopted: 1,
+    styleElements: 0,
+    styleAttributes: 0,
+    inFlow: false,
+    clickable: false,
+  });
   await ctx.context.close();
 });
 

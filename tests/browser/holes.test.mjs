@@ -270,3 +270,59 @@ test('a policy link the browser would read as another host is refused by the cor
   assert.deepEqual(links, []);
   await ctx.context.close();
 });
+
+// The banner's "Accept all" on a first visit; playwright's locators pierce the open shadow root.
+const acceptButton = (page) => page.locator('#consent-guard-banner [data-cg="accept"]');
+
+test('the banner sits in the top layer: no z-index or custom property of the page buries it', async () => {
+  const ctx = await openHtml(
+    'cover.html',
+    `<!doctype html><head>${TAG}<style>
+      #consent-guard-banner { --cg-z: 0; opacity: 0 !important; }
+      #cover { position: fixed; inset: 0; z-index: 2147483647; background: #fff; }
+    </style></head><body><div id="cover">the page's own overlay</div></body>`,
+  );
+  assert.equal(await ready(ctx.page), true);
+  await acceptButton(ctx.page).waitFor();
+  const top = await ctx.page.evaluate(() => {
+    const host = document.getElementById('consent-guard-banner');
+    const button = host.shadowRoot.querySelector('[data-cg="accept"]').getBoundingClientRect();
+    // The cover takes pointer events here, so hit testing shows what is painted above it.
+    const hit = document.elementFromPoint(button.x + button.width / 2, button.y + button.height / 2);
+    return { inTopLayer: host.matches(':popover-open'), hit: hit && hit.id, opacity: getComputedStyle(host).opacity };
+  });
+  assert.deepEqual(top, { inTopLayer: true, hit: 'consent-guard-banner', opacity: '1' });
+  await ctx.page.evaluate(() =>
+    Promise.all(
+      document
+        .getElementById('consent-guard-banner')
+        .shadowRoot.getAnimations()
+        .map((a) => a.finished),
+    ),
+  );
+  await ctx.page.screenshot({ path: 'test-results/banner-over-cover.png' });
+  await ctx.context.close();
+});
+
+test('a click through a page overlay opened above the banner is refused, then the banner is raised', async () => {
+  const ctx = await openHtml(
+    'clickjack.html',
+    `<!doctype html><head>${TAG}<style>
+      #bait { position: fixed; inset: 0; margin: 0; width: 100vw; height: 100vh; max-width: none; max-height: none;
+              border: 0; pointer-events: none; background: #fff; }
+    </style></head><body><div id="bait" popover="manual">Win a free coffee: click anywhere</div></body>`,
+  );
+  assert.equal(await ready(ctx.page), true);
+  await acceptButton(ctx.page).waitFor();
+  await ctx.page.evaluate(() => document.getElementById('bait').showPopover()); // above ours
+  const box = await acceptButton(ctx.page).boundingBox();
+  await ctx.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // a real, unseen click
+  await settle(ctx.page);
+  assert.equal(await ctx.page.evaluate(() => ConsentGuard.get().decided), false, 'the unseen click decided nothing');
+  assert.ok(ctx.consoleMessages.some((m) => m.type === 'warning' && /covered banner button was refused/.test(m.text)));
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  // The banner is on top again: the visitor sees it, and a click now counts.
+  await ctx.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await eventually(async () => assert.equal(await ctx.page.evaluate(() => ConsentGuard.get().decided), true));
+  await ctx.context.close();
+});

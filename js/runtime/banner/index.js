@@ -28,6 +28,7 @@ import { deepActiveElement, focusQuietly, isShown, restoreFocus, trapTab } from 
 import { normalize, acceptAllChoice, checkedMap, mergeState } from './model.js';
 import { buildFirst, buildReopen } from './first-layer.js';
 import { buildSettings } from './settings-layer.js';
+import { topLayer } from './top-layer.js';
 
 export function createBanner({ model, decide, onClose, stylesheet, download } = {}) {
   if (typeof decide !== 'function') throw new TypeError('consent-guard banner: decide must be a function');
@@ -38,6 +39,7 @@ export function createBanner({ model, decide, onClose, stylesheet, download } = 
   const wrap = h('div', { class: 'cg' });
   root.append(wrap);
   (document.body || document.documentElement).append(host);
+  const top = topLayer(host);
 
   // layer: null | 'first' | 'settings'. back*: where focus goes when a layer closes.
   const s = {
@@ -54,9 +56,9 @@ export function createBanner({ model, decide, onClose, stylesheet, download } = 
   let spacer = null; // room at the end of the page while the first layer is shown (uncover())
 
   const actions = {
-    acceptAll: () => choose(acceptAllChoice(s.m), 'accept_all'),
-    rejectAll: () => choose('none', 'reject_all'),
-    save: () => choose(s.ui.settings.values(), 'save'),
+    acceptAll: (e) => choose(acceptAllChoice(s.m), 'accept_all', e),
+    rejectAll: (e) => choose('none', 'reject_all', e),
+    save: (e) => choose(s.ui.settings.values(), 'save', e),
     download,
     openSettings: () => show('settings'),
     closeSettings: () => closeSettings(),
@@ -85,6 +87,8 @@ export function createBanner({ model, decide, onClose, stylesheet, download } = 
     first.element.hidden = s.layer !== 'first';
     settings.element.hidden = s.layer !== 'settings';
     reopen.hidden = s.layer !== null || !s.decided || s.m.reopen === 'none';
+    if (s.layer || !reopen.hidden) top.show();
+    else top.hide();
   }
 
   function load(model, state) {
@@ -122,10 +126,15 @@ export function createBanner({ model, decide, onClose, stylesheet, download } = 
     if (s.layer === null) closed('dismiss');
   }
 
-  // button: which one the visitor pressed, for the receipt (collectionMethod).
-  function choose(choice, button) {
+  // button: which one the visitor pressed, for the receipt (collectionMethod); event: the
+  // click, refused when something of the page's covered the button.
+  function choose(choice, button, event) {
     const via = { button, layer: s.layer === 'settings' ? 'settings' : 'banner' };
     if (s.busy) return Promise.resolve();
+    if (event && event.currentTarget && top.covered(event.currentTarget)) {
+      console.warn('consent-guard: a click on a covered banner button was refused; the banner is shown again');
+      return Promise.resolve();
+    }
     setBusy(true);
     return Promise.resolve()
       .then(() => decide(choice, via))

@@ -27,6 +27,8 @@ const DARK =
 
 export const CSS = `
 :host{all:initial!important;display:contents!important}
+:host(:popover-open){display:block!important;position:fixed!important;inset:0!important;pointer-events:none!important}
+.cg-first,.cg-backdrop,.cg-reopen{pointer-events:auto}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 .cg{${LIGHT}--_radius:var(--cg-radius,12px);--_z:var(--cg-z,2147483000);

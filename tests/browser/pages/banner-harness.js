@@ -152,7 +152,9 @@
     model.texts.intro = 'ТОО «Намо»' + img + ' <script>window.pwned=2<\/script>';
     model.texts.recipients = '<a href="javascript:window.pwned=3">Яндекс</a>';
     model.texts.policyLink = '<i>Политика</i>';
-    model.policyUrl = 'javascript:window.pwned=4';
+    // policyUrl is not poisoned here: the core refuses unsafe links before any model is made
+    // (link_target, tests/vectors/config.json).
+    model.policyUrl = '';
     model.purposes[1].name = '<u onmouseover="window.pwned=5">Аналитика</u>';
     model.purposes[1].description = '<svg onload="window.pwned=6"></svg>';
     model.purposes[1].services[0].name = '<iframe src="javascript:window.top.pwned=7"></iframe>';
