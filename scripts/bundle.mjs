@@ -2,6 +2,7 @@
 // asynchronous core (Emscripten's glue + the runtime, consent-guard-core.js, next to
 // consent-guard-core.wasm). Expects build/ from scripts/build.sh.
 import { build } from 'esbuild';
+import { minify } from 'terser';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -13,9 +14,16 @@ const banner = `/*! consent-guard ${version} | MIT */`;
 
 const common = { bundle: true, minify: true, format: 'iife', target: 'es2018', write: false, legalComments: 'none' };
 
+// esbuild bundles; terser's second look saves another 4-5% gzip (0.8 KB of the first visit).
+// Only its safe transforms: the loader reads getters for their side effects (a cross-origin
+// frame's document throws), which pure_getters or unsafe would drop.
 async function bundle(entry, extra = {}) {
   const result = await build({ ...common, entryPoints: [at(entry)], ...extra });
-  return result.outputFiles[0].text;
+  return tersely(result.outputFiles[0].text);
+}
+async function tersely(code) {
+  return (await minify(code, { compress: { passes: 2 }, mangle: { toplevel: true }, format: { comments: false } }))
+    .code;
 }
 
 const loaderData = at('build/gen/loader-data.js');
@@ -35,14 +43,20 @@ const glue = readFileSync(at('build/wasm/wasm/consent-guard-core.js'), 'utf8');
 mkdirSync(at('dist'), { recursive: true });
 writeFileSync(at('dist/consent-guard.js'), banner + '\n' + loader);
 // One scope for both, so the glue's factory is not left on window.
-writeFileSync(at('dist/consent-guard-core.js'), banner + '\n(function(){' + glue + '\n' + runtime + '})();\n');
+writeFileSync(
+  at('dist/consent-guard-core.js'),
+  banner + '\n' + (await tersely('(function(){' + glue + '\n' + runtime + '})();')) + '\n',
+);
 copyFileSync(at('build/wasm/wasm/consent-guard-core.wasm'), at('dist/consent-guard-core.wasm'));
 // The modules the runtime loads only after the visitor has decided: each is its glue and its
 // JS in one scope, next to its wasm.
 for (const name of ['receipts', 'masking']) {
   const glue = readFileSync(at(`build/wasm/wasm/consent-guard-${name}.js`), 'utf8');
   const js = await bundle(`js/${name}/index.js`);
-  writeFileSync(at(`dist/consent-guard-${name}.js`), banner + '\n(function(){' + glue + '\n' + js + '})();\n');
+  writeFileSync(
+    at(`dist/consent-guard-${name}.js`),
+    banner + '\n' + (await tersely('(function(){' + glue + '\n' + js + '})();')) + '\n',
+  );
   copyFileSync(at(`build/wasm/wasm/consent-guard-${name}.wasm`), at(`dist/consent-guard-${name}.wasm`));
 }
 // What the guard shows on the page besides its banner (no wasm): loaded when a page needs it.

@@ -10,21 +10,12 @@
 import { replaceMethod, replaceAccessor } from './patch.js';
 import { inspect, defuse } from './hold-elements.js';
 
-// [constructor name, methods taking nodes, methods taking markup (argument index)]
-const NODES = [
-  ['Node', ['appendChild', 'insertBefore', 'replaceChild']],
-  ['Element', ['append', 'prepend', 'after', 'before', 'replaceWith', 'replaceChildren', 'insertAdjacentElement']],
-  ['CharacterData', ['after', 'before', 'replaceWith']],
-  ['Document', ['append', 'prepend', 'replaceChildren']],
-  ['DocumentFragment', ['append', 'prepend', 'replaceChildren']],
-  ['Range', ['insertNode', 'surroundContents']],
-];
-const MARKUP = [
-  ['Element', 'insertAdjacentHTML', 1],
-  ['Element', 'setHTMLUnsafe', 0],
-  ['ShadowRoot', 'setHTMLUnsafe', 0],
-  ['Range', 'createContextualFragment', 0],
-];
+// Methods that connect nodes to a document, by name (appendChild, insertBefore, after,
+// replaceWith, insertAdjacentElement, insertNode, surroundContents, ...; a fragment connects
+// nothing, its own insertion is seen), and those that take markup (its argument's index).
+const INSERTING = /^(append|prepend|after|before|replace|insert|surround)/;
+const OWNERS = ['Node', 'Element', 'CharacterData', 'Document', 'Range'];
+const MARKUP = { insertAdjacentHTML: 1, setHTMLUnsafe: 0, createContextualFragment: 0 };
 
 export function watchInsertion(guard, win, guardRealm) {
   const count = Object.getOwnPropertyDescriptor(win, 'length').get;
@@ -35,25 +26,6 @@ export function watchInsertion(guard, win, guardRealm) {
   guard.frames.push(guardChildren);
   const proto = (name) => win[name] && win[name].prototype;
 
-  for (const [ctor, names] of NODES) {
-    for (const name of names) {
-      if (!proto(ctor) || !proto(ctor).hasOwnProperty(name)) continue;
-      replaceMethod(
-        guard,
-        proto(ctor),
-        name,
-        (raw) =>
-          function () {
-            for (const node of arguments) if (node && node.nodeType) inspect(guard, node);
-            try {
-              return raw.apply(this, arguments);
-            } finally {
-              guardChildren();
-            }
-          },
-      );
-    }
-  }
   const markupWrapper = (raw, at) =>
     function () {
       const args = Array.from(arguments);
@@ -64,9 +36,23 @@ export function watchInsertion(guard, win, guardRealm) {
         guardChildren();
       }
     };
-  for (const [ctor, name, at] of MARKUP) {
-    if (proto(ctor) && proto(ctor).hasOwnProperty(name))
-      replaceMethod(guard, proto(ctor), name, (raw) => markupWrapper(raw, at));
+  const nodesWrapper = (raw) =>
+    function () {
+      for (const node of arguments) if (node && node.nodeType) inspect(guard, node);
+      try {
+        return raw.apply(this, arguments);
+      } finally {
+        guardChildren();
+      }
+    };
+  for (const ctor of OWNERS.concat('ShadowRoot')) {
+    const p = proto(ctor);
+    for (const name of p ? Object.getOwnPropertyNames(p) : []) {
+      if (typeof Object.getOwnPropertyDescriptor(p, name).value !== 'function') continue; // getters
+      const at = MARKUP[name];
+      if (at !== undefined) replaceMethod(guard, p, name, (raw) => markupWrapper(raw, at));
+      else if (INSERTING.test(name) && OWNERS.includes(ctor)) replaceMethod(guard, p, name, nodesWrapper);
+    }
   }
   for (const [ctor, name] of [
     ['Element', 'innerHTML'],

@@ -815,5 +815,6 @@ test('size: the banner (JS with its CSS) minified and gzipped', async (t) => {
   const code = result.outputFiles[0].contents;
   const gzip = gzipSync(code, { level: 9 }).length;
   t.diagnostic(`banner: ${code.length} bytes minified, ${gzip} bytes gzip`);
-  assert.ok(gzip < 6 * 1024, `${gzip} bytes gzip`);
+  // 6 KB before the top layer and its refusal of covered clicks (issue 18).
+  assert.ok(gzip < 6.5 * 1024, `${gzip} bytes gzip`);
 });

@@ -127,11 +127,52 @@ expect "verify one site" 0 "$collector" verify "${cfg[@]}" --site https://shop.n
 contains "one site" "$tmp/out" "20 entries in 1 site logs"
 
 # Checkpoints from another operator's key do not count.
-mkdir "$tmp/other"
+mkdir -m 700 "$tmp/other"
 "$collector" init --data-dir "$tmp/other" --site https://namo.kz >/dev/null
 "$collector" checkpoint --data-dir "$tmp/other" >"$tmp/foreign.jsonl" 2>/dev/null
 expect "verify refuses a foreign checkpoint" 1 "$collector" verify "${cfg[@]}" --checkpoints "$tmp/foreign.jsonl" --quiet
 contains "and says why" "$tmp/out" "checkpoint.kid"
+
+# Key and data files other users can reach: init and serve refuse, naming the chmod.
+chmod 644 "$tmp/keys/$newkid.pem"
+expect "init refuses a world-readable key" 1 "$collector" init "${cfg[@]}"
+contains "and names the fix" "$tmp/err" "chmod 600 $tmp/keys/$newkid.pem"
+expect "serve refuses it too" 1 "$collector" serve "${cfg[@]}" --listen 127.0.0.1:0
+contains "serve says why" "$tmp/err" "other users can reach"
+chmod 600 "$tmp/keys/$newkid.pem"
+chmod 755 "$tmp/keys"
+expect "init refuses a key folder others can enter" 1 "$collector" init "${cfg[@]}"
+contains "the key folder" "$tmp/err" "chmod 700 $tmp/keys"
+chmod 700 "$tmp/keys"
+chmod 755 "$tmp"
+expect "init refuses a data folder others can enter" 1 "$collector" init "${cfg[@]}"
+chmod 700 "$tmp"
+if [ "$backend" = sqlite ]; then
+  chmod 644 "$tmp/collector.db"
+  expect "serve refuses a world-readable database" 1 "$collector" serve "${cfg[@]}" --listen 127.0.0.1:0
+  chmod 600 "$tmp/collector.db"
+fi
+# Evidence written into an existing wider file becomes private.
+install -m 644 /dev/null "$tmp/wide.jsonl"
+install -m 644 /dev/null "$tmp/wide-cp.jsonl"
+"$collector" export "${cfg[@]}" --site https://namo.kz --quiet --out "$tmp/wide.jsonl"
+"$collector" checkpoint "${cfg[@]}" --out "$tmp/wide-cp.jsonl" >/dev/null
+[ "$(stat -c %a "$tmp/wide.jsonl")" = 600 ] && ok "export makes an existing file 0600" || bad "export kept mode $(stat -c %a "$tmp/wide.jsonl")"
+[ "$(stat -c %a "$tmp/wide-cp.jsonl")" = 600 ] && ok "checkpoint makes an existing file 0600" || bad "checkpoint kept mode"
+
+# A lost keyring.json is never replaced while its keys or what they signed remain.
+mv "$tmp/keys/keyring.json" "$tmp/keyring.saved"
+expect "init refuses to replace a lost keyring" 1 "$collector" init "${cfg[@]}"
+contains "and says what to do" "$tmp/err" "restore keyring.json from a backup"
+[ ! -e "$tmp/keys/keyring.json" ] && ok "no new keyring was made" || bad "a new keyring was made"
+mkdir -m 700 "$tmp/moved-keys"
+mv "$tmp/keys/"*.pem "$tmp/moved-keys/"
+expect "even with the key files gone, acks in the database forbid it" 1 "$collector" init "${cfg[@]}"
+contains "names the database" "$tmp/err" "the database holds acks or checkpoints"
+mv "$tmp/moved-keys/"*.pem "$tmp/keys/"
+mv "$tmp/keyring.saved" "$tmp/keys/keyring.json"
+expect "with the keyring restored, init is fine" 0 "$collector" init "${cfg[@]}"
+expect "and verify still holds" 0 "$collector" verify "${cfg[@]}" --quiet
 
 # The example configuration in operator/deploy is valid.
 expect "the deploy example config works" 0 "$collector" init --config "$here/../../operator/deploy/collector.conf.example" --data-dir "$tmp/example" --database "$tmp/example.db"

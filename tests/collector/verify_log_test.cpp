@@ -150,7 +150,22 @@ void tamper_detection(Backend backend) {
     drop_guards(c.db());
     c.db().exec_raw("DELETE FROM cg_entries WHERE site = " + sql_text(kShop));
     c.db().exec_raw("DELETE FROM cg_sites WHERE site = " + sql_text(kShop));
-    CHECK(has(verify(), "checkpoint.site-missing"));
+    LogReport r = verify();
+    CHECK(has(r, "site.missing"));  // its stored checkpoints remain
+    CHECK(has(r, "checkpoint.truncated"));
+    c.db().exec_raw("DELETE FROM cg_checkpoints WHERE site = " + sql_text(kShop));
+    CHECK(has(verify(), "checkpoint.site-missing"));  // the exported one remains
+  }
+  SECTION("a site's row deleted: its entries are still checked, whatever cg_sites says") {
+    drop_guards(c.db());
+    c.db().exec_raw("DELETE FROM cg_sites WHERE site = " + sql_text(kSite));
+    LogReport r = verify();
+    CHECK(codes(r) == std::vector<std::string>{"site.missing"});
+    CHECK_FALSE(r.ok());
+    REQUIRE(r.sites.size() == 2);
+    c.db().exec_raw("UPDATE cg_entries SET receipt = 'garbage' WHERE idx = 2 AND site = " +
+                    sql_text(kSite));
+    CHECK(has(verify(), "entry.receipt"));
   }
   SECTION("a checkpoint not signed by the operator") {
     TempDir other;

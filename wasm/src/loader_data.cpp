@@ -22,6 +22,39 @@ std::string host_regex(std::string_view host) {
   return escape_regex(host);
 }
 
+// Where a host's name is split for sharing: after its second label ("mc.yandex." of
+// "mc.yandex.com.tr"), for names of three labels or more; 0 for none.
+size_t shared_prefix(std::string_view host) {
+  if (host.front() == '.') return 0;
+  size_t first = host.find('.');
+  size_t second = first == std::string_view::npos ? first : host.find('.', first + 1);
+  return second == std::string_view::npos ? 0 : second + 1;
+}
+
+// An alternation of hosts; neighbours with the same first two labels share them
+// ("mc\.yandex\.(?:ru|kz|com\.tr)"): the loader's copy of the registry stays small.
+std::string hosts_regex(const std::vector<std::string_view>& hosts) {
+  std::string out;
+  for (size_t i = 0; i < hosts.size();) {
+    size_t cut = shared_prefix(hosts[i]);
+    size_t j = i + 1;
+    while (cut && j < hosts.size() && shared_prefix(hosts[j]) == cut &&
+           hosts[j].substr(0, cut) == hosts[i].substr(0, cut)) {
+      ++j;
+    }
+    out += i ? "|" : "";
+    if (j - i == 1) {
+      out += host_regex(hosts[i]);
+    } else {
+      out += escape_regex(hosts[i].substr(0, cut)) + "(?:";
+      for (size_t k = i; k < j; ++k) out += (k > i ? "|" : "") + escape_regex(hosts[k].substr(cut));
+      out += ")";
+    }
+    i = j;
+  }
+  return out;
+}
+
 // The part after the host: a path prefix, then optionally a query parameter prefix.
 std::string tail_regex(const HostRule& r) {
   std::string tail = escape_regex(r.path_prefix.empty() ? "/" : r.path_prefix);
@@ -61,14 +94,15 @@ std::string host_runs() {
     for (size_t i = 0; i < rules.size();) {
       // Group neighbours with the same purpose, path and query: one host alternation.
       size_t j = i;
-      std::string hosts;
+      std::vector<std::string_view> hosts;
       while (j < rules.size() && rules[j].purpose == rules[i].purpose &&
              rules[j].path_prefix == rules[i].path_prefix &&
              rules[j].query_prefix == rules[i].query_prefix) {
-        hosts += (j > i ? "|" : "") + host_regex(rules[j].host);
+        hosts.push_back(rules[j].host);
         ++j;
       }
-      add(runs, purpose_bit(rules[i].purpose), "(?:" + hosts + ")" + tail_regex(rules[i]));
+      add(runs, purpose_bit(rules[i].purpose),
+          "(?:" + hosts_regex(hosts) + ")" + tail_regex(rules[i]));
       i = j;
     }
   }

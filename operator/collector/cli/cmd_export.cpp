@@ -7,6 +7,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "common/files.h"
 #include "log/export.h"
 #include "verify/report.h"
 
@@ -24,7 +25,7 @@ constexpr char kUsage[] =
     "\n"
     "  --config FILE, --data-dir DIR, --database DB   as for init\n"
     "  --format jsonl|json   JSON lines (default) or one JSON array (what cg-verify reads)\n"
-    "  --out FILE            write to FILE (created 0600) instead of standard output\n"
+    "  --out FILE            write to FILE (made 0600) instead of standard output\n"
     "  --quiet               no progress lines on standard error\n";
 
 }  // namespace
@@ -70,6 +71,7 @@ int cmd_export(int argc, char** argv, int first) {
   FILE* out = stdout;
   if (args.has("out")) {
     int fd = ::open(args.get("out").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd >= 0) make_private(fd);
     out = fd < 0 ? nullptr : fdopen(fd, "w");
     if (!out) return std::perror(("cg-collector export: " + args.get("out")).c_str()), 1;
   }

@@ -112,8 +112,14 @@ bool write_new_file(const std::string& path, std::string_view data, mode_t mode,
   return sync_folder_of(path, error);
 }
 
+void make_private(int fd) {
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0077)) ::fchmod(fd, 0600);
+}
+
 bool append_line_durable(const std::string& path, std::string_view line, std::string& error) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd >= 0) make_private(fd);
   if (fd < 0) {
     error = os_error("cannot open", path);
     return false;

@@ -22,7 +22,11 @@ bool write_file_atomic(const std::string& path, std::string_view data, mode_t mo
 bool write_new_file(const std::string& path, std::string_view data, mode_t mode,
                     std::string& error);
 
-// Appends `line` (plus '\n') to `path` (created 0600) and fsyncs it.
+// An evidence file opened for writing becomes 0600 even if it existed with a wider mode
+// (a regular file only: /dev/stdout and pipes are left alone).
+void make_private(int fd);
+
+// Appends `line` (plus '\n') to `path` (0600, see make_private) and fsyncs it.
 bool append_line_durable(const std::string& path, std::string_view line, std::string& error);
 
 // Creates the folder (0700) if missing; an existing folder is left as it is.

@@ -130,7 +130,8 @@ class SiteCheck {
   }
 
   void finish(int64_t last) {
-    if (site_head_.size != last || site_head_.head != b64url_encode(authentic_))
+    if (site_head_.size >= 0 &&  // -1: no row at all, reported as site.missing
+        (site_head_.size != last || site_head_.head != b64url_encode(authentic_)))
       problem(0, "site.head",
               "the site row says " + std::to_string(site_head_.size) + " entries, the log has " +
                   std::to_string(last) + " (or its head differs)");
@@ -160,6 +161,17 @@ class SiteCheck {
 LogReport verify_log(Store& store, const Keyring& keys, const LogVerifyOptions& options) {
   LogReport report;
   std::vector<SiteHead> heads = store.heads();
+  // A site whose cg_sites row was deleted is still checked, entry by entry: its row's
+  // absence is a problem of its own (and finish() reports the head it should have had).
+  for (const std::string& site : store.logged_sites()) {
+    bool listed =
+        std::any_of(heads.begin(), heads.end(), [&](const SiteHead& h) { return h.site == site; });
+    if (listed || (!options.site.empty() && site != options.site)) continue;
+    report.problems.push_back({site, 0, "site.missing",
+                               "the log holds entries or checkpoints of this site, but cg_sites "
+                               "has no row for it (deleted?)"});
+    heads.push_back({site, -1, ""});
+  }
   std::map<std::string, std::vector<Checkpoint>> by_site;
   auto add = [&](const std::string& jws, const std::string& source) {
     CheckpointClaims claims;

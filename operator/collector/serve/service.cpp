@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "ack/ack.h"
+#include "common/private_files.h"
 
 namespace cg::collector {
 
@@ -16,6 +17,13 @@ std::unique_ptr<Service> Service::start(const Config& config, const Logger& logg
     return nullptr;
   }
   if (!check_sites(config.sites, error)) return nullptr;
+  std::vector<std::string> exposed =
+      exposed_files(config.key_dir, config.data_dir, sqlite_file(config.database));
+  if (!exposed.empty()) {
+    error = "refusing to start with files other users can reach:";
+    for (const std::string& line : exposed) error += "\n  " + line;
+    return nullptr;
+  }
   std::unique_ptr<Service> service(new Service(config, logger, clock));
   if (!service->open(error)) return nullptr;
   return service;

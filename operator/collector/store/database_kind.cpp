@@ -10,4 +10,9 @@ DatabaseKind database_kind(const std::string& database) {
   return database.find('=') != std::string::npos ? DatabaseKind::postgresql : DatabaseKind::sqlite;
 }
 
+std::string sqlite_file(const std::string& database) {
+  if (database_kind(database) == DatabaseKind::postgresql) return "";
+  return database.rfind("sqlite:", 0) == 0 ? database.substr(7) : database;
+}
+
 }  // namespace cg::collector

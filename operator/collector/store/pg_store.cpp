@@ -267,6 +267,18 @@ std::vector<SiteHead> PgStore::heads() {
   });
 }
 
+std::vector<std::string> PgStore::logged_sites() {
+  return guarded([&](pqxx::connection& c) {
+    pqxx::nontransaction tx(c);
+    std::vector<std::string> out;
+    for (const auto& r :
+         tx.exec("SELECT site FROM cg_entries UNION SELECT site FROM cg_checkpoints "
+                 "ORDER BY site"))
+      out.push_back(r[0].as<std::string>());
+    return out;
+  });
+}
+
 std::optional<SiteHead> PgStore::head(const std::string& site) {
   return guarded([&](pqxx::connection& c) -> std::optional<SiteHead> {
     pqxx::nontransaction tx(c);

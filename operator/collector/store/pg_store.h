@@ -27,6 +27,7 @@ class PgStore final : public Store {
   std::vector<AppendOutcome> append(const std::vector<const NewEntry*>& batch,
                                     const AckSigner& sign) override;
   std::vector<SiteHead> heads() override;
+  std::vector<std::string> logged_sites() override;
   std::optional<SiteHead> head(const std::string& site) override;
   std::optional<Entry> find(const std::string& site, const std::string& jti) override;
   std::vector<Entry> entries_after(const std::string& site, int64_t after, size_t limit) override;

@@ -274,6 +274,15 @@ std::vector<SiteHead> SqliteStore::heads() {
   return out;
 }
 
+std::vector<std::string> SqliteStore::logged_sites() {
+  auto& s = statement(
+      "SELECT DISTINCT site FROM cg_entries UNION SELECT DISTINCT site FROM cg_checkpoints "
+      "ORDER BY site");
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
 std::optional<SiteHead> SqliteStore::head(const std::string& site) {
   auto& s = statement("SELECT site, size, head FROM cg_sites WHERE site = ?").bind(1, site);
   if (!s.step()) return std::nullopt;

@@ -92,6 +92,9 @@ class Store {
                                             const AckSigner& sign) = 0;
 
   virtual std::vector<SiteHead> heads() = 0;
+  // Every site that has entries or checkpoints, whatever cg_sites says (verify must not
+  // trust the table it checks), in order.
+  virtual std::vector<std::string> logged_sites() = 0;
   virtual std::optional<SiteHead> head(const std::string& site) = 0;
   virtual std::optional<Entry> find(const std::string& site, const std::string& jti) = 0;
   // Entries of `site` with index > after, in index order, at most `limit` of them.
@@ -114,6 +117,8 @@ enum class DatabaseKind { sqlite, postgresql };
 // "postgresql://...", "postgres://..." and libpq "key=value" strings are PostgreSQL;
 // anything else is a SQLite file path (an optional "sqlite:" prefix is removed).
 DatabaseKind database_kind(const std::string& database);
+// The file of an SQLite database setting ("sqlite:PATH" or PATH); "" for PostgreSQL.
+std::string sqlite_file(const std::string& database);
 
 // Opens (and creates or migrates the schema of) the database. Throws StoreError.
 std::unique_ptr<Store> open_store(const std::string& database);
