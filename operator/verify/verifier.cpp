@@ -185,6 +185,11 @@ class Run {
     if (member(*jwk, "d")) {
       return fail("header.jwk-private", "the jwk contains the private key \"d\"");
     }
+    // Exactly kty, crv, x and y (docs/receipts.md): anything else (an e-mail, a name, a
+    // blob) would be personal data stored with every receipt, outside what was signed for.
+    if (jwk->MemberCount() != 4) {
+      return fail("header.jwk-members", "the jwk must have exactly kty, crv, x and y");
+    }
     const Value* x = member(*jwk, "x");
     const Value* y = member(*jwk, "y");
     std::string xb, yb;

@@ -81,6 +81,20 @@ TEST_CASE("client address: X-Forwarded-For only from trusted proxies", "[collect
   CHECK(client_address("127.0.0.1", "1.2.3.4", {}) == "127.0.0.1");
 }
 
+TEST_CASE("client address: only an IP address is taken from X-Forwarded-For, in one spelling",
+          "[collector][ratelimit]") {
+  std::vector<std::string> proxies = {"127.0.0.1"};
+  // Stored and logged with store-client-ip: never markup, SQL or bidi controls.
+  for (const char* forged : {"<script>alert(1)</script>", "1.2.3.4'); DROP TABLE cg_entries;--",
+                             "\u202e4.3.2.1", "1.2.3.4:8080", "01.02.03.04", "example.kz",
+                             "1.2.3.4.5", "", " ", "::ffff:1.2.3.4:80", "fe80::1%eth0"}) {
+    INFO(forged);
+    CHECK(client_address("127.0.0.1", forged, proxies) == "127.0.0.1");
+  }
+  CHECK(client_address("127.0.0.1", "2001:DB8:0:0::1", proxies) == "2001:db8::1");
+  CHECK(client_address("127.0.0.1", " 198.51.100.7 ", proxies) == "198.51.100.7");
+}
+
 TEST_CASE("rate limiter: token bucket per address", "[collector][ratelimit]") {
   ManualClock clock(1767225600000);
   RateLimiter limiter(2, 3, clock);

@@ -164,6 +164,12 @@ void ack_and_idempotency(Backend backend) {
   CHECK(store->find(kShop, u.jti)->status == "unsigned");
 }
 
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
 // {"jws": good, "k1": 0, ...}: a wrapper of `members` members.
 std::string many_members(int members, const std::string& good) {
   std::string body = "{\"jws\":\"" + good + "\"";
@@ -217,6 +223,10 @@ void bad_input(Backend backend) {
       {"not a receipt payload", "application/jose", sign_raw(v, header, "{\"hello\":1}"), 422, "",
        "payload."},
       {"aud not served", "application/jose", foreign, 422, "payload.aud", ""},
+      {"personal data in the header's jwk", "application/jose",
+       sign_raw(v, replace_once(header, "\"jwk\":{", "\"jwk\":{\"email\":\"guest@example.kz\","),
+                payload),
+       422, "header.jwk-members", ""},
   };
   for (const Case& k : cases) {
     INFO(k.name);

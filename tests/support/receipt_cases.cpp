@@ -120,6 +120,10 @@ void add_header_cases(std::vector<Case>& out, const Signer& s, const Signer& oth
   out.push_back({"header: jwk with the private key", with_header(s, p.payload, h), "invalid",
                  "header.jwk-private"});
   h = header_json(s);
+  h["jwk"]["email"] = "guest@example.kz";
+  out.push_back({"header: jwk with an extra member (personal data outside the payload)",
+                 with_header(s, p.payload, h), "invalid", "header.jwk-members"});
+  h = header_json(s);
   h["cty"] = "json";
   out.push_back(
       {"header: unknown member", with_header(s, p.payload, h), "invalid", "header.unknown-member"});
