@@ -109,6 +109,10 @@ export interface ConsentGuard {
 
 declare global {
   interface Window {
-    ConsentGuard: ConsentGuard;
+    /**
+     * Frozen, and fixed on window: it cannot be replaced or changed after the tag ran (an
+     * element with id="ConsentGuard" or an earlier value does not switch the guard off).
+     */
+    readonly ConsentGuard: Readonly<ConsentGuard>;
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds from source, and runs every test: formatting, dist/ freshness, the native
-# Catch2 suite (with the shared vectors), node tests of the WebAssembly core, the type
-# declarations, and the browser tests in headless Chromium. Ends with "N passed, N failed".
+# Catch2 suite (with the shared vectors), the same under ASan and UBSan, node tests of the
+# WebAssembly core, the type declarations, and the browser tests in headless Chromium.
+# Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -55,6 +56,7 @@ check prettier npx prettier --check js scripts tests/node tests/browser bench
 check type-declarations npx tsc -p tests/types
 check size-budgets node bench/sizes.mjs --check
 suite native-core ctest --test-dir build/native --output-on-failure
+check sanitizers bash scripts/sanitize.sh
 suite wasm-core node --test tests/node/
 suite browser node --test --test-concurrency=1 tests/browser/
 

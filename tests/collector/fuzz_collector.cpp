@@ -1,13 +1,18 @@
 // libFuzzer target for what the collector reads from outside: POST /receipts bodies (the
 // first input byte picks the Content-Type), the receipt verifier behind them, and the
 // operator formats read back by `verify` (acks, checkpoints, checkpoint export files,
-// JWKS) and the config file's lines. Run bounded in CI by fuzz_run.sh.
+// JWKS) and the config file's lines; and the browser core's readers of the same JSON code
+// (configuration, script tag attributes, the cg_consent cookie, a visitor's choice, masking
+// requests, JCS). Run bounded in CI by fuzz_run.sh, with inputs up to the largest body.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "ack/ack.h"
+#include "cg/core.h"
+#include "cg/masking.h"
+#include "cg/receipts/jcs.h"
 #include "cg/receipts/jwk.h"
 #include "config/config.h"
 #include "ingest/request_body.h"
@@ -60,5 +65,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string host;
   int port = 0;
   cg::collector::split_listen(body, host, port);
+
+  // The browser core (built natively here, the same C++ as the wasm).
+  std::string text(body);
+  constexpr double kNow = 1767225600000;
+  cg::Core core;
+  core.configure(text, "", "{}");
+  core.configure(R"({"site":"a","policyVersion":"1"})", text, text);
+  core.restore(text, kNow);
+  core.restore("cg_consent=" + text, kNow);
+  core.decide(text, kNow);
+  cg::mask_request(text);
+  std::string canonical;
+  cg::receipts::canonicalize_text(text, canonical, error);
   return 0;
 }

@@ -247,8 +247,8 @@ TEST_CASE("malformed pages do not break the audit", "[audit]") {
       "<table><input name=phone placeholder=Телефон><tr><td><label>Имя<input name=n></table>",
       "<select><input name=email type=email></select>",
       "<p>8 701 555 12 34<p>hello@namo.kz<div><p>+7 701 555 12 34</b></i></span>",
-      "<svg><style>8 701 555 12 34</style><input name=x><foreignObject><input "
-      "type=password></foreignObject></svg>",
+      ("<svg><style>8 701 555 12 34</style><input name=x><foreignObject><input "
+       "type=password></foreignObject></svg>"),
       "<iframe srcdoc=\"<iframe srcdoc='<iframe srcdoc=&quot;<input type=email>&quot;>'>\">",
       "<label for=a><label for=a><input id=a aria-labelledby=a>",
       "<!-- <input name=phone> --><![CDATA[ 8 701 555 12 34 ]]><?php echo 1 ?>",

@@ -51,7 +51,6 @@ HttpServer::HttpServer(HttpOptions options, Intake& intake, KeySource& keys,
       keys_(keys),
       healthy_(std::move(healthy)),
       logger_(logger),
-      clock_(clock),
       limiter_(options_.rate, options_.burst, clock),
       server_(std::make_unique<httplib::Server>()) {
   routes();

@@ -57,7 +57,6 @@ class HttpServer {
   KeySource& keys_;
   std::function<bool()> healthy_;
   const Logger& logger_;
-  const Clock& clock_;
   RateLimiter limiter_;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;

@@ -187,7 +187,8 @@ LogReport verify_log(Store& store, const Keyring& keys, const LogVerifyOptions& 
     for (const StoredCheckpoint& cp : store.checkpoints(h.site)) add(cp.jws, "stored");
   }
   for (const std::string& jws : options.extra_checkpoints) add(jws, "file");
-  for (const auto& [site, list] : by_site) {
+  for (const auto& checked : by_site) {
+    const std::string& site = checked.first;  // not a structured binding: clang 14's lambdas
     bool known =
         std::any_of(heads.begin(), heads.end(), [&](const SiteHead& h) { return h.site == site; });
     if (!known && (options.site.empty() || options.site == site))
