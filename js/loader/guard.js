@@ -14,7 +14,6 @@ export function createGuard(data, tag) {
     tag,
     data,
     unguarded: [], // natives that code before the tag made impossible to replace (patch.js)
-    frames: [], // one function per guarded window: guards its same-origin frames (frames.js)
     base: src.slice(0, src.lastIndexOf('/') + 1),
     listeners: { change: [] },
     failure: null,

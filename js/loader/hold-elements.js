@@ -8,7 +8,9 @@ import { replaceMethod, replaceAccessor } from './patch.js';
 const HELD_TYPE = 'text/plain';
 const HTML = 'http://www.w3.org/1999/xhtml';
 
-export function holdElements(guard, win) {
+// guardChildren: guards this window's same-origin frames (insertion.js), after the parser
+// inserted some.
+export function holdElements(guard, win, guardChildren) {
   const raw = guard.raw || (guard.raw = rawNatives(guard, win));
   const { heldScripts, kindOf } = raw;
 
@@ -75,7 +77,7 @@ export function holdElements(guard, win) {
 
   const observer = new win.MutationObserver((records) => {
     for (const r of records) for (const node of r.addedNodes) inspect(guard, node, true);
-    for (const guardChildren of guard.frames) guardChildren(); // a parsed <iframe>
+    guardChildren(); // a parsed <iframe>
   });
   observer.observe(win.document, { childList: true, subtree: true });
 }

@@ -33,7 +33,6 @@ export function watchInsertion(guard, win, guardRealm) {
     // win[i] cannot be redefined by a page: the frames as the browser numbers them.
     for (let i = 0, n = count.call(win); i < n; i++) guardRealm(guard, win[i]);
   };
-  guard.frames.push(guardChildren);
   const proto = (name) => win[name] && win[name].prototype;
 
   const markupWrapper = (raw, at) =>
@@ -88,4 +87,5 @@ export function watchInsertion(guard, win, guardRealm) {
     }
   }
   win.addEventListener('load', guardChildren, true); // a frame's load, after a navigation
+  return guardChildren;
 }

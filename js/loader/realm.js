@@ -17,8 +17,8 @@ export function guardRealm(guard, win) {
     return;
   }
   Object.defineProperty(win, GUARDED, { value: true });
-  holdElements(guard, win);
+  const guardChildren = watchInsertion(guard, win, guardRealm);
+  holdElements(guard, win, guardChildren);
   holdNetwork(guard, win);
   guardStorage(guard, win);
-  watchInsertion(guard, win, guardRealm);
 }
