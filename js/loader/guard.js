@@ -4,6 +4,17 @@
 // window[GUARD] is the guard: the later modules find it there, not through window.ConsentGuard.
 export const GUARD = Symbol.for('consent-guard');
 
+// host + path + query of an http(s) or ws(s) URL, what the registry's rules match; null else.
+function targetOf(url) {
+  let u;
+  try {
+    u = new URL(url, location.href);
+  } catch (e) {
+    return null;
+  }
+  return /^(https?|wss?):$/.test(u.protocol) ? u.hostname.replace(/\.$/, '') + u.pathname + u.search : null;
+}
+
 export function createGuard(data, tag) {
   const src = (tag && tag.src) || '';
   const guard = {
@@ -19,15 +30,8 @@ export function createGuard(data, tag) {
     failure: null,
     queue: [], // API calls made before the core was ready: {name, arg, resolve, reject}
     purposeOf(url) {
-      let u;
-      try {
-        u = new URL(url, location.href);
-      } catch (e) {
-        return 0;
-      }
-      if (!/^(https?|wss?):$/.test(u.protocol)) return 0;
-      const target = u.hostname.replace(/\.$/, '') + u.pathname + u.search;
-      for (const [re, bit] of data.h) if (re.test(target)) return bit;
+      const target = targetOf(url);
+      if (target) for (const [re, bit] of data.h) if (re.test(target)) return bit;
       return 0;
     },
     // The purpose bit that holds this URL back now, or 0 when it may go.
@@ -35,6 +39,14 @@ export function createGuard(data, tag) {
       const bit = guard.purposeOf(url);
       return bit & ~guard.allowed;
     },
+    // The same for a WebSocket frame: its socket's purpose, and the purpose of the kind of
+    // frame it is (Webvisor's parts on Metrica's socket; the core's frame rules).
+    frameBlocks(url, frame) {
+      let bit = guard.purposeOf(url);
+      for (const [re, marker, b] of data.w) if (re.test(targetOf(url)) && String(frame).includes(marker)) bit |= b;
+      return bit & ~guard.allowed;
+    },
+    sockets: new Set(), // open WebSockets; those of a withdrawn purpose are closed
   };
   guard.ready = new Promise((resolve, reject) => {
     guard.resolve = resolve;

@@ -52,12 +52,14 @@ export function holdNetwork(guard, win) {
         if (!heldXhr.has(this)) return rawSend.apply(this, arguments);
         // Behave like a network error: asynchronously, error then loadend.
         setTimeout(() => {
-          this.dispatchEvent(new ProgressEvent('error'));
-          this.dispatchEvent(new ProgressEvent('loadend'));
+          for (const type of ['error', 'loadend']) this.dispatchEvent(new ProgressEvent(type));
         });
       },
   );
 
+  // Open sockets are remembered, so that a withdrawal can close them (the runtime's
+  // apply.js), and each frame is let through only while its purposes are allowed: a socket
+  // opened with consent goes silent the moment it is withdrawn.
   replaceMethod(
     guard,
     win,
@@ -66,8 +68,20 @@ export function holdNetwork(guard, win) {
       new Proxy(RawSocket, {
         construct(target, args, newTarget) {
           if (guard.blocks(String(args[0]))) throw new DOMException(refuse(args[0]).message, 'SecurityError');
-          return Reflect.construct(target, args, newTarget);
+          const socket = Reflect.construct(target, args, newTarget);
+          guard.sockets.add(socket);
+          socket.addEventListener('close', () => guard.sockets.delete(socket));
+          return socket;
         },
       }),
+  );
+  replaceMethod(
+    guard,
+    win.WebSocket.prototype,
+    'send',
+    (rawSend) =>
+      function (data) {
+        if (!guard.frameBlocks(this.url, data)) return rawSend.call(this, data);
+      },
   );
 }

@@ -30,7 +30,7 @@ import { createApi } from './api.js';
   guardRealm(guard, window);
   if (guard.unguarded.length) {
     console.error(
-      'consent-guard: cannot hold ' + guard.unguarded + ' (fixed by code before the tag): put the tag first in <head>',
+      'consent-guard: code before the tag fixed ' + guard.unguarded + ': put the tag first in <head>',
     );
   }
   publish(guard);
@@ -47,7 +47,7 @@ function publish(guard) {
   try {
     Object.defineProperty(window, 'ConsentGuard', { value: createApi(guard), enumerable: true, writable: false });
   } catch (e) {
-    guard.fail('window.ConsentGuard is fixed by code before the tag: put the tag first in <head>');
+    guard.fail('window.ConsentGuard is fixed: put the tag first in <head>');
   }
 }
 

@@ -12,6 +12,7 @@ export function applyAnswer(guard, answer, isNewDecision) {
   // masked (the masking module marks it first), and then as the latest answer says.
   guard.allowed &= answer.allowed;
   guard.latestAllowed = answer.allowed;
+  for (const socket of guard.sockets) if (guard.blocks(socket.url)) socket.close(1000); // muted already
   guard.whenMasked(answer.masking).then(
     () => {
       guard.allowed = guard.latestAllowed;

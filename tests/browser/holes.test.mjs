@@ -213,7 +213,7 @@ test('code before the tag that fixes natives: the guard fails closed and says so
   assert.deepEqual(ctx.errors, []);
   const held = trackerRequests(ctx.log).map((r) => r.url);
   assert.ok(!held.some((u) => /tag\.js/.test(u)), 'the script stays held: ' + held);
-  const [error] = errorsMatching(ctx, /cannot hold/);
+  const [error] = errorsMatching(ctx, /code before the tag fixed/);
   assert.ok(error, 'a console error');
   assert.match(error.text, /src/);
   assert.match(error.text, /fetch/);
@@ -324,5 +324,64 @@ test('a click through a page overlay opened above the banner is refused, then th
   // The banner is on top again: the visitor sees it, and a click now counts.
   await ctx.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await eventually(async () => assert.equal(await ctx.page.evaluate(() => ConsentGuard.get().decided), true));
+  await ctx.context.close();
+});
+
+// Metrica's tag.js sends Webvisor over wss://mc.yandex.ru/solid.ws: JSON parts whose resource is
+// "webvisor/<counter>", and pings, on one socket (issue 13). Frames the page sends after the
+// decision carry "after":true, so that frames in flight before it do not count.
+async function webvisorSocket(withdraw) {
+  const context = await withRoutes(await env.browser.newContext());
+  const frames = [];
+  await context.routeWebSocket(/mc\.yandex\.ru\/solid\.ws/, (ws) => ws.onMessage((m) => frames.push(JSON.parse(m))));
+  const ctx = await open(env.browser, `${env.server.origin}/pages/plain.html`, { context });
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await ctx.page.evaluate(async () => {
+    let ws = null;
+    // Allowed once masking has started after acceptAll(): wait for that, however long it takes.
+    for (let tries = 0; !ws && tries < 200; tries++) {
+      try {
+        ws = new WebSocket('wss://mc.yandex.ru/solid.ws?wmode=0');
+      } catch (e) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    let part = 0;
+    ws.onopen = () =>
+      setInterval(() => {
+        const after = !!window.decided;
+        ws.send(JSON.stringify({ resource: 'webvisor/98765432', part: ++part, data: 'keys typed', after }));
+        ws.send(JSON.stringify({ type: 'ping', after }));
+      }, 40);
+  });
+  await eventually(() =>
+    assert.ok(
+      frames.some((f) => f.resource),
+      'Webvisor frames flow with consent',
+    ),
+  );
+  await ctx.page.evaluate((how) => {
+    const decision = how === 'all' ? ConsentGuard.rejectAll() : ConsentGuard.set({ session_recording: false });
+    return decision.then(() => (window.decided = true));
+  }, withdraw);
+  return { ctx, frames, after: () => frames.filter((f) => f.after) };
+}
+
+test('an open Webvisor socket sends nothing after rejectAll()', async () => {
+  const { ctx, after } = await webvisorSocket('all');
+  await settle(ctx.page, 800);
+  assert.deepEqual(after(), []);
+  assert.equal(await ctx.page.evaluate(() => window[Symbol.for('consent-guard')].sockets.size), 0, 'closed');
+  await ctx.context.close();
+});
+
+test('set({session_recording: false}): no Webvisor frame after it, analytics frames go on', async () => {
+  const { ctx, after } = await webvisorSocket('recording');
+  await eventually(() => assert.ok(after().length >= 3, 'pings after the decision'));
+  assert.deepEqual(
+    after().filter((f) => f.resource),
+    [],
+  );
   await ctx.context.close();
 });

@@ -125,3 +125,16 @@ test('loader cookie and storage rules agree with the core purge plan', () => {
     }
   }
 });
+
+// The loader's frame rule (js/loader/guard.js frameBlocks, with nothing allowed) against the
+// same vectors the native core passes (tests/unit/classify_test.cpp).
+test("the loader's copy classifies WebSocket frames as the core's frame rules do", () => {
+  const { cases } = JSON.parse(readFileSync(join(root, 'tests/vectors/frames.json'), 'utf8'));
+  for (const c of cases) {
+    const u = new URL(c.url);
+    const target = u.hostname.replace(/\.$/, '') + u.pathname + u.search;
+    let bits = loaderPurpose(c.url);
+    for (const [re, marker, bit] of data.w) if (re.test(target) && c.frame.includes(marker)) bits |= bit;
+    assert.equal(bits, c.bits, c.name);
+  }
+});

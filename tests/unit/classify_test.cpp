@@ -1,6 +1,8 @@
 #include "cg/classify.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "cg/url.h"
 
@@ -77,4 +79,15 @@ TEST_CASE("ids are pulled out of snippets and URLs", "[classify]") {
   CHECK(extract_ids(IdKind::google_tag, "ga('create','UA-1234-5','auto')") ==
         std::vector<std::string>{"UA-1234-5"});
   CHECK(extract_ids(IdKind::google_tag, "BIG-ABCDEF").empty());
+}
+
+TEST_CASE("WebSocket frames need their socket's purpose and their own (frames.json)",
+          "[classify][vectors]") {
+  std::ifstream in(std::string(CG_VECTORS_DIR) + "/frames.json");
+  nlohmann::json vectors = nlohmann::json::parse(in);
+  for (const auto& c : vectors["cases"]) {
+    INFO(c["name"].get<std::string>());
+    CHECK(frame_purposes(c["url"].get<std::string>(), c["frame"].get<std::string>()) ==
+          c["bits"].get<cg::PurposeMask>());
+  }
 }

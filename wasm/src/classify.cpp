@@ -26,6 +26,20 @@ UrlVerdict classify_url(std::string_view url) {
   return {};
 }
 
+PurposeMask frame_purposes(std::string_view url, std::string_view frame) {
+  UrlVerdict socket = classify_url(url);
+  if (!socket.service) return 0;
+  PurposeMask needed = purpose_bit(socket.purpose);
+  UrlParts parts = split_url(url);
+  for (const FrameRule& rule : frame_rules()) {
+    if (rule.service != socket.service->id || frame.find(rule.marker) == std::string_view::npos ||
+        parts.path.compare(0, rule.path_prefix.size(), rule.path_prefix) != 0)
+      continue;
+    needed |= purpose_bit(rule.purpose);
+  }
+  return needed;
+}
+
 namespace {
 
 bool is_ident_char(char c) {

@@ -109,6 +109,24 @@ std::string host_runs() {
   return emit(runs);
 }
 
+// [[/^(?:hosts)\/solid\.ws/, "marker", bit], ...]: a frame rule on the service's host-wide
+// hosts (matched against host + path, as h's rules are).
+std::string frame_runs() {
+  std::string out = "[";
+  for (const FrameRule& rule : frame_rules()) {
+    std::vector<std::string_view> hosts;
+    for (const HostRule& h : find_service(rule.service)->hosts) {
+      if (h.path_prefix.empty() && h.query_prefix.empty()) hosts.push_back(h.host);
+    }
+    std::string marker;
+    for (char c : rule.marker)
+      marker += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    out += "[/^(?:" + hosts_regex(hosts) + ")" + escape_regex(rule.path_prefix) + "/,\"" + marker +
+           "\"," + std::to_string(purpose_bit(rule.purpose)) + "],";
+  }
+  return out + "]";
+}
+
 std::string name_runs(bool cookies) {
   std::vector<Run> runs;
   for (const auto& s : registry()) {
@@ -131,7 +149,7 @@ std::string loader_data_module() {
   return "// Generated from the C++ registry (wasm/src/registry.cpp) by cg-gen-loader-data.\n"
          "// Do not edit: change the registry and rebuild.\n"
          "export default {h:" +
-         host_runs() + ",c:" + name_runs(true) + ",s:" + name_runs(false) +
+         host_runs() + ",w:" + frame_runs() + ",c:" + name_runs(true) + ",s:" + name_runs(false) +
          ",d:" + consent_default() + "};\n";
 }
 

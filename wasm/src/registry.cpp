@@ -189,7 +189,17 @@ constexpr Service kServices[] = {
      span_of(kHotjarHosts), span_of(kHotjarNames), span_of(kHotjarNames), span_of(kHotjarSnippets)},
 };
 
+// Read in tag.js (Metrica, 2026 builds): Webvisor's parts go as JSON frames whose "resource" is
+// "webvisor/<counter>"; the same socket carries pings and other resources for analytics.
+constexpr FrameRule kFrameRules[] = {
+    {"yandex_metrica", "/solid.ws", "\"resource\":\"webvisor/", P::session_recording},
+};
+
 }  // namespace
+
+Span<FrameRule> frame_rules() {
+  return span_of(kFrameRules);
+}
 
 Span<Service> registry() {
   return span_of(kServices);

@@ -18,6 +18,10 @@ struct UrlVerdict {
 // Classifies an absolute or scheme-relative URL. Relative URLs are same-origin: never trackers.
 UrlVerdict classify_url(std::string_view url);
 
+// The purposes a WebSocket frame needs on the socket to `url`: the socket's own, and that of
+// a frame rule it matches (frame_rules()). Empty for sockets that are not trackers'.
+PurposeMask frame_purposes(std::string_view url, std::string_view frame);
+
 struct InlineMatch {
   const Service* service;
   std::vector<std::string> ids;  // counter / tag ids found in the snippet, e.g. "98765432", "G-X1"

@@ -67,8 +67,20 @@ struct Service {
   Span<std::string_view> inline_signatures;  // substrings that betray its snippets
 };
 
+// A kind of WebSocket frame that serves another purpose than its socket: Metrica sends
+// Webvisor's session recording ({"resource":"webvisor/<counter>", ...}) over the same
+// wss://mc.yandex.*/solid.ws as its analytics. Frames containing `marker` on a socket to one
+// of the service's host-wide hosts under `path_prefix` need `purpose` too.
+struct FrameRule {
+  std::string_view service;      // a Service id
+  std::string_view path_prefix;  // "/solid.ws"
+  std::string_view marker;       // text a frame of that kind contains
+  Purpose purpose;
+};
+
 // All known services, in classification order.
 Span<Service> registry();
+Span<FrameRule> frame_rules();
 const Service* find_service(std::string_view id);
 
 }  // namespace cg
