@@ -29,9 +29,7 @@ import { createApi } from './api.js';
 
   guardRealm(guard, window);
   if (guard.unguarded.length) {
-    console.error(
-      'consent-guard: code before the tag fixed ' + guard.unguarded + ': put the tag first in <head>',
-    );
+    console.error('consent-guard: code before the tag fixed ' + guard.unguarded + ': put the tag first in <head>');
   }
   publish(guard);
   mark('intercepting');

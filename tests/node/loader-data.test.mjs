@@ -129,7 +129,7 @@ test('loader cookie and storage rules agree with the core purge plan', () => {
 // The loader's frame rule (js/loader/guard.js frameBlocks, with nothing allowed) against the
 // same vectors the native core passes (tests/unit/classify_test.cpp).
 test("the loader's copy classifies WebSocket frames as the core's frame rules do", () => {
-  const { cases } = JSON.parse(readFileSync(join(root, 'tests/vectors/frames.json'), 'utf8'));
+  const { cases } = JSON.parse(readFileSync(join(root, 'tests/vectors/loader/frames.json'), 'utf8'));
   for (const c of cases) {
     const u = new URL(c.url);
     const target = u.hostname.replace(/\.$/, '') + u.pathname + u.search;

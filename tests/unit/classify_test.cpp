@@ -81,9 +81,9 @@ TEST_CASE("ids are pulled out of snippets and URLs", "[classify]") {
   CHECK(extract_ids(IdKind::google_tag, "BIG-ABCDEF").empty());
 }
 
-TEST_CASE("WebSocket frames need their socket's purpose and their own (frames.json)",
+TEST_CASE("WebSocket frames need their socket's purpose and their own (loader/frames.json)",
           "[classify][vectors]") {
-  std::ifstream in(std::string(CG_VECTORS_DIR) + "/frames.json");
+  std::ifstream in(std::string(CG_VECTORS_DIR) + "/loader/frames.json");
   nlohmann::json vectors = nlohmann::json::parse(in);
   for (const auto& c : vectors["cases"]) {
     INFO(c["name"].get<std::string>());

@@ -23,16 +23,18 @@ std::string host_regex(std::string_view host) {
 }
 
 // Where a host's name is split for sharing: after its second label ("mc.yandex." of
-// "mc.yandex.com.tr"), for names of three labels or more; 0 for none.
+// "mc.yandex.com.tr", ".mc.yandex." of ".mc.yandex.kz"), for names of three labels or more;
+// 0 for none.
 size_t shared_prefix(std::string_view host) {
-  if (host.front() == '.') return 0;
-  size_t first = host.find('.');
+  size_t start = host.front() == '.' ? 1 : 0;
+  size_t first = host.find('.', start);
   size_t second = first == std::string_view::npos ? first : host.find('.', first + 1);
   return second == std::string_view::npos ? 0 : second + 1;
 }
 
 // An alternation of hosts; neighbours with the same first two labels share them
-// ("mc\.yandex\.(?:ru|kz|com\.tr)"): the loader's copy of the registry stays small.
+// ("mc\.yandex\.(?:ru|kz|com\.tr)", with "(?:[^/]*\.)?" before it for a leading '.'): the
+// loader's copy of the registry stays small.
 std::string hosts_regex(const std::vector<std::string_view>& hosts) {
   std::string out;
   for (size_t i = 0; i < hosts.size();) {
@@ -46,7 +48,7 @@ std::string hosts_regex(const std::vector<std::string_view>& hosts) {
     if (j - i == 1) {
       out += host_regex(hosts[i]);
     } else {
-      out += escape_regex(hosts[i].substr(0, cut)) + "(?:";
+      out += host_regex(hosts[i].substr(0, cut)) + "(?:";
       for (size_t k = i; k < j; ++k) out += (k > i ? "|" : "") + escape_regex(hosts[k].substr(cut));
       out += ")";
     }
