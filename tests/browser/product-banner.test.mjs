@@ -26,8 +26,7 @@ test('undecided visitors see the banner; its Accept button decides and releases'
   assert.ok(await ctx.page.getByText('ТОО «Намо» (БИН 180540012343)', { exact: false }).isVisible());
   assert.ok(await ctx.page.getByText('Данные получают: Yandex LLC (Россия).').isVisible());
   await accept.click();
-  await settle(ctx.page, 500);
-  assert.deepEqual(await standins(ctx.page), ['metrica-tag']);
+  await eventually(async () => assert.deepEqual(await standins(ctx.page), ['metrica-tag']), 10000);
   assert.equal(await accept.isVisible(), false, 'the banner went away');
   await ctx.page.reload();
   await ready(ctx.page);
@@ -106,8 +105,10 @@ test('a decision in one tab applies at once in the other tabs', async () => {
   });
   await a.page.evaluate(() => ConsentGuard.acceptAll());
   await b.page.waitForFunction(() => window.changes.length === 1, null, { timeout: 2000 });
-  await settle(b.page, 400);
-  assert.deepEqual(await standins(b.page), ['metrica-tag'], 'trackers released in the other tab');
+  await eventually(
+    async () => assert.deepEqual(await standins(b.page), ['metrica-tag'], 'trackers released in the other tab'),
+    10000,
+  );
   assert.equal(await b.page.getByRole('button', { name: 'Принять все' }).isVisible(), false, 'its banner went away');
   await a.page.evaluate(() => ConsentGuard.rejectAll());
   await b.page.waitForFunction(() => window.changes.length === 2, null, { timeout: 2000 });
