@@ -6,7 +6,9 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "ack/ack.h"
 #include "both_stores.h"
@@ -91,14 +93,20 @@ std::string payload_of(const std::string& jws) {
   return out;
 }
 
-// Sends raw bytes and returns the raw response.
-std::string raw_http(int port, const std::string& request) {
+// A TCP connection to the collector on loopback.
+int connect_loopback(int port) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  return fd;
+}
+
+// Sends raw bytes and returns the raw response.
+std::string raw_http(int port, const std::string& request) {
+  int fd = connect_loopback(port);
   REQUIRE(::send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
   timeval tv{5, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
@@ -435,6 +443,36 @@ void parallel_clients(Backend backend) {
 
 }  // namespace
 
+// 100 clients sending their headers a byte at a time and 100 that connect and say nothing
+// (with a fixed pool of workers they once held /healthz for 29 s): a well-behaved client is
+// answered every time meanwhile. Its latency is a figure for bench/collector_slow_clients.mjs.
+void slow_clients(Backend backend) {
+  TestCollector c(backend, [](Config& config) { config.threads = Config{}.threads; });
+  std::vector<int> slow, idle;
+  for (int i = 0; i < 100; ++i) slow.push_back(connect_loopback(c.port()));
+  for (int i = 0; i < 100; ++i) idle.push_back(connect_loopback(c.port()));
+  const std::string head =
+      "POST /receipts HTTP/1.1\r\nHost: namo.kz\r\nContent-Type: application/jose\r\n";
+  std::atomic<bool> done{false};
+  std::thread dribble([&] {
+    for (size_t i = 0; i < head.size() && !done; ++i) {
+      for (int fd : slow) ::send(fd, &head[i], 1, MSG_NOSIGNAL);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
+  auto cl = c.client();
+  cl->set_read_timeout(5, 0);
+  for (int i = 0; i < 50; ++i) {
+    auto res = cl->Get("/healthz");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+  }
+  done = true;
+  dribble.join();
+  for (int fd : slow) ::close(fd);
+  for (int fd : idle) ::close(fd);
+}
+
 CG_BOTH_STORES("server: ack verifiable with the JWKS, re-posts get the same ack", "[server]",
                ack_and_idempotency)
 CG_BOTH_STORES("server: bad input gets the right 4xx and a JSON error", "[server]", bad_input)
@@ -445,3 +483,4 @@ CG_BOTH_STORES("server: client addresses only when turned on", "[server]", clien
 CG_BOTH_STORES("server: key rotation while serving, and checkpoints", "[server]",
                rotation_and_checkpoints)
 CG_BOTH_STORES("server: parallel clients", "[server]", parallel_clients)
+CG_BOTH_STORES("server: slow and idle clients cannot starve the others", "[server]", slow_clients)

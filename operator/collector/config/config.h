@@ -23,7 +23,7 @@ struct Config {
   std::string database;            // "" -> <data_dir>/collector.db; or a PostgreSQL URL
   std::string key_dir;             // "" -> <data_dir>/keys
   std::string listen = "127.0.0.1:8787";
-  int threads = 64;
+  int threads = 512;
   int writers = 0;  // writer lanes; 0 -> 1 for SQLite, 2 for PostgreSQL
   size_t max_body = 66 * 1024;
   double rate = 50;  // per client address per second; 0 = off

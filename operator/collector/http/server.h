@@ -24,10 +24,12 @@ class Server;
 
 namespace cg::collector {
 
+constexpr int kListenBacklog = 1024;
+
 struct HttpOptions {
   std::string host = "127.0.0.1";
-  int port = 8787;   // 0: any free port (tests)
-  int threads = 64;  // a keep-alive connection holds a thread while open
+  int port = 8787;    // 0: any free port (tests)
+  int threads = 512;  // most connections served at once: a worker each, started as needed
   size_t max_body = 66 * 1024;
   double rate = 50;  // requests per second per client address; 0 = no limit
   double burst = 100;
@@ -58,6 +60,7 @@ class HttpServer {
   std::function<bool()> healthy_;
   const Logger& logger_;
   RateLimiter limiter_;
+  int listen_fd_ = -1;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;
 };
