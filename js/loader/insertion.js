@@ -38,7 +38,7 @@ export function watchInsertion(guard, win, guardRealm) {
   const markupWrapper = (raw, at) =>
     function () {
       const args = Array.from(arguments);
-      if (args.length > at) args[at] = defuse(guard, String(args[at]));
+      if (args[at] != null) args[at] = defuse(guard, String(args[at])); // innerHTML = null stays ''
       try {
         return raw.apply(this, args);
       } finally {

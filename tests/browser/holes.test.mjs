@@ -189,6 +189,15 @@ test('markup strings are defused: innerHTML, insertAdjacentHTML and createContex
     trackerRequests(ctx.log).map((r) => r.url),
     [],
   );
+  // Markup that is not a tracker's behaves as it always did.
+  const plain = await ctx.page.evaluate(() => {
+    const p = document.createElement('p');
+    p.innerHTML = '<b>Бронь</b>';
+    const kept = p.innerHTML;
+    p.innerHTML = null;
+    return [kept, p.innerHTML];
+  });
+  assert.deepEqual(plain, ['<b>Бронь</b>', '']);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
   await settle(ctx.page);
   const sent = trackerRequests(ctx.log).map((r) => r.url);
