@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { withBrowser, open, ready, settle, trackerRequests, standins } from './harness.mjs';
+import { withBrowser, open, ready, settle, trackerRequests, standins, eventually } from './harness.mjs';
 
 const env = withBrowser();
 mkdirSync('test-results', { recursive: true });
@@ -27,9 +27,10 @@ for (const [lang, path] of [
       await ctx.page.screenshot({ path: `test-results/demo-${lang}-${device}.png` });
       // The built-in banner greets a first-time visitor in the page's language.
       await ctx.page.locator('#consent-guard-banner').getByRole('button', { name: ACCEPT[lang] }).click();
-      await settle(ctx.page, 500);
-      const ran = await standins(ctx.page);
-      assert.ok(ran.includes('metrica-tag') && ran.includes('gtag'), ran.join());
+      await eventually(async () => {
+        const ran = await standins(ctx.page);
+        assert.ok(ran.includes('metrica-tag') && ran.includes('gtag'), ran.join());
+      }, 10000);
       assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).purposes.marketing, true);
       await ctx.page.screenshot({ path: `test-results/demo-${lang}-${device}-accepted.png`, fullPage: false });
       await ctx.context.close();
@@ -62,8 +63,10 @@ test('demo: analytics without session recording, remembered on the next page', a
   await ctx.page.getByRole('button', { name: 'Settings' }).click();
   await ctx.page.getByRole('switch', { name: 'Analytics' }).check();
   await ctx.page.getByRole('button', { name: 'Save choices' }).click();
-  await settle(ctx.page, 500);
-  assert.ok(trackerRequests(ctx.log).some((r) => /mc\.yandex\.ru\/watch\/98765432/.test(r.url)));
+  await eventually(
+    () => assert.ok(trackerRequests(ctx.log).some((r) => /mc\.yandex\.ru\/watch\/98765432/.test(r.url))),
+    10000,
+  );
   assert.ok(!trackerRequests(ctx.log).some((r) => /webvisor/.test(r.url)));
   await ctx.page.goto(env.server.origin + '/kk/');
   await ready(ctx.page);

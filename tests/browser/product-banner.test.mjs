@@ -59,10 +59,9 @@ test('ConsentGuard.open() and data-consent-guard-open open the settings layer', 
   await save.waitFor({ state: 'visible', timeout: 2000 });
   await ctx.page.getByRole('switch', { name: 'Аналитика' }).check();
   await save.click();
-  await settle(ctx.page, 500);
+  await eventually(async () => assert.deepEqual(await standins(ctx.page), ['metrica-tag']), 10000);
   const state = await ctx.page.evaluate(() => ConsentGuard.get());
   assert.deepEqual(state.purposes, { necessary: true, analytics: true, session_recording: false, marketing: false });
-  assert.deepEqual(await standins(ctx.page), ['metrica-tag']);
   await ctx.context.close();
 });
 
