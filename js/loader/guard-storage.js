@@ -1,13 +1,10 @@
 // Tracker cookies and storage keys are not written while their purpose is not allowed, so
 // that a withdrawal sticks even while a tracker still runs in memory until the reload.
 import { replaceMethod, replaceAccessor } from './patch.js';
+import { ruleBit } from './guard.js';
 
 export function guardStorage(guard, win) {
   const data = guard.data;
-  const purposeOfName = (rules, name) => {
-    for (const [re, bit] of rules) if (re.test(name)) return bit;
-    return 0;
-  };
   // On the prototype, so that every document of this window (a frame's next one too) has it.
   replaceAccessor(guard, win.Document.prototype, 'cookie', (cookie) => {
     if (!guard.rawCookie) guard.rawCookie = (value) => cookie.set.call(document, value);
@@ -15,7 +12,7 @@ export function guardStorage(guard, win) {
       get: cookie.get,
       set(value) {
         const name = String(value).split('=')[0].trim();
-        if (purposeOfName(data.c, name) & ~guard.allowed) return;
+        if (ruleBit(data.c, name) & ~guard.allowed) return;
         cookie.set.call(this, value);
       },
     };
@@ -26,7 +23,7 @@ export function guardStorage(guard, win) {
     'setItem',
     (rawSetItem) =>
       function (key, value) {
-        if (purposeOfName(data.s, String(key)) & ~guard.allowed) return;
+        if (ruleBit(data.s, String(key)) & ~guard.allowed) return;
         return rawSetItem.call(this, key, value);
       },
   );

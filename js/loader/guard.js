@@ -15,6 +15,13 @@ function targetOf(url) {
   return /^(https?|wss?):$/.test(u.protocol) ? u.hostname.replace(/\.$/, '') + u.pathname + u.search : null;
 }
 
+// The bit of the first [regex, bit] rule that matches `text` (URL targets, cookie and storage
+// key names), or 0.
+export function ruleBit(rules, text) {
+  if (text) for (const [re, bit] of rules) if (re.test(text)) return bit;
+  return 0;
+}
+
 export function createGuard(data, tag) {
   const src = (tag && tag.src) || '';
   const guard = {
@@ -29,21 +36,19 @@ export function createGuard(data, tag) {
     listeners: { change: [] },
     failure: null,
     queue: [], // API calls made before the core was ready: {name, arg, resolve, reject}
-    purposeOf(url) {
-      const target = targetOf(url);
-      if (target) for (const [re, bit] of data.h) if (re.test(target)) return bit;
-      return 0;
-    },
+    purposeOf: (url) => ruleBit(data.h, targetOf(url)),
     // The purpose bit that holds this URL back now, or 0 when it may go.
     blocks(url) {
       const bit = guard.purposeOf(url);
       return bit & ~guard.allowed;
     },
     // The same for a WebSocket frame: its socket's purpose, and the purpose of the kind of
-    // frame it is (Webvisor's parts on Metrica's socket; the core's frame rules).
+    // frame it is (Webvisor's parts on Metrica's socket; the core's frame rules). The URL is
+    // parsed once: Webvisor sends many frames a second.
     frameBlocks(url, frame) {
-      let bit = guard.purposeOf(url);
-      for (const [re, marker, b] of data.w) if (re.test(targetOf(url)) && String(frame).includes(marker)) bit |= b;
+      const target = targetOf(url);
+      let bit = ruleBit(data.h, target);
+      for (const [re, marker, b] of data.w) if (bit && re.test(target) && String(frame).includes(marker)) bit |= b;
       return bit & ~guard.allowed;
     },
     sockets: new Set(), // open WebSockets; those of a withdrawn purpose are closed

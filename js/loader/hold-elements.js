@@ -115,12 +115,17 @@ function rawNatives(guard, win) {
   return { setAttribute: el.setAttribute, src, typeDesc, heldScripts, kindOf, hold };
 }
 
+const looked = new WeakSet(); // containers whose subtree inspect() went through
+
 // Elements (and fragments) inserted by the parser (`parsed`: the preload scanner may have
 // fetched them) or by code, and hand-tagged ones (data-consent).
 export function inspect(guard, node, parsed) {
   const kind = node.nodeType === 1 && guard.raw.kindOf(node);
   if (!kind) {
-    if (node.firstElementChild) {
+    // A container inserted by code was looked through as it went in: the observer that reports
+    // it again a moment later need not (the parser's containers come only to the observer).
+    if (node.firstElementChild && !looked.has(node)) {
+      looked.add(node);
       for (const el of node.querySelectorAll('script,img,iframe')) inspect(guard, el, parsed);
     }
     return;

@@ -41,7 +41,7 @@ import { createApi } from './api.js';
 // a leftover of another tool may have set it. Neither may switch the guard off.
 function publish(guard) {
   const taken = window.ConsentGuard;
-  if (taken !== undefined) console.error('consent-guard: window.ConsentGuard was taken; the guard replaces', taken);
+  if (taken !== undefined) console.error('consent-guard: window.ConsentGuard was taken by', taken);
   try {
     Object.defineProperty(window, 'ConsentGuard', { value: createApi(guard), enumerable: true, writable: false });
   } catch (e) {

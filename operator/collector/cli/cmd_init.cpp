@@ -1,5 +1,3 @@
-#include <dirent.h>
-
 #include <cstdio>
 
 #include "cli/args.h"
@@ -50,15 +48,8 @@ constexpr char kUsage[] =
 // Why a keyring must not be made afresh: key files in the key folder, or a database that
 // holds what its keys signed. "" when there is neither.
 std::string keys_still_in_use(const Config& config) {
-  if (DIR* dir = ::opendir(config.key_dir.c_str())) {
-    std::string found;
-    while (const dirent* e = ::readdir(dir)) {
-      std::string name = e->d_name;
-      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".pem") == 0) found = name;
-    }
-    ::closedir(dir);
-    if (!found.empty()) return "the key folder still holds operator keys (" + found + ")";
-  }
+  std::vector<std::string> keys = names_ending_with(config.key_dir, ".pem");
+  if (!keys.empty()) return "the key folder still holds operator keys (" + keys.front() + ")";
   bool database = database_kind(config.database) == DatabaseKind::postgresql ||
                   file_exists(sqlite_file(config.database));
   if (!database) return "";

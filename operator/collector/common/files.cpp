@@ -1,5 +1,6 @@
 #include "common/files.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -142,6 +143,19 @@ bool make_private_dir(const std::string& path, std::string& error) {
 bool file_exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
+}
+
+std::vector<std::string> names_ending_with(const std::string& dir, std::string_view suffix) {
+  std::vector<std::string> out;
+  if (DIR* d = ::opendir(dir.c_str())) {
+    while (const dirent* e = ::readdir(d)) {
+      std::string_view name = e->d_name;
+      if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
+        out.emplace_back(name);
+    }
+    ::closedir(d);
+  }
+  return out;
 }
 
 std::string join_path(const std::string& dir, std::string_view name) {

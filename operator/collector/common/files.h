@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cg::collector {
 
@@ -33,6 +34,9 @@ bool append_line_durable(const std::string& path, std::string_view line, std::st
 bool make_private_dir(const std::string& path, std::string& error);
 
 bool file_exists(const std::string& path);
+// Names of the entries of `dir` ending with `suffix` (".pem": the operator's private keys);
+// none when the folder cannot be read.
+std::vector<std::string> names_ending_with(const std::string& dir, std::string_view suffix);
 std::string join_path(const std::string& dir, std::string_view name);
 
 }  // namespace cg::collector

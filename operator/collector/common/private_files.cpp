@@ -1,6 +1,5 @@
 #include "common/private_files.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -39,14 +38,8 @@ std::vector<std::string> exposed_files(const std::string& key_dir, const std::st
                                        const std::string& sqlite_file) {
   std::vector<std::string> out;
   check(key_dir, 0077, "the key folder", "700", out);
-  if (DIR* dir = ::opendir(key_dir.c_str())) {
-    while (const dirent* e = ::readdir(dir)) {
-      std::string name = e->d_name;
-      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".pem") == 0)
-        check(join_path(key_dir, name), 0077, "the private key", "600", out);
-    }
-    ::closedir(dir);
-  }
+  for (const std::string& name : names_ending_with(key_dir, ".pem"))
+    check(join_path(key_dir, name), 0077, "the private key", "600", out);
   check(join_path(key_dir, "keyring.json"), 0022, "the keyring", "644", out);
   // The data folder matters for what it holds: another user who can enter it can read
   // whatever of ours lies there with a wider mode, or the exports written there later.
