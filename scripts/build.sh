@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+mkdir -p build/gen
+# The registry's long tail, from npm third-party-web (the native tests read it too).
+node scripts/gen-long-tail.mjs build/gen/long-tail.txt
 
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs"
@@ -11,7 +14,6 @@ cmake --build build/native -j"$jobs"
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j"$jobs"
 
-mkdir -p build/gen
 build/native/wasm/cg-gen-loader-data build/gen/loader-data.js
 node scripts/bundle.mjs
 echo "build: dist/ is up to date"

@@ -61,6 +61,15 @@ for (const name of ['receipts', 'masking']) {
 }
 // What the guard shows on the page besides its banner (no wasm): loaded when a page needs it.
 writeFileSync(at('dist/consent-guard-notices.js'), banner + '\n' + (await bundle('js/notices/index.js')));
+// The registry's long tail (scripts/gen-long-tail.mjs), loaded by the runtime only when a page
+// meets a third-party host the core does not know: its text, handed to the guard.
+const longTail = readFileSync(at('build/gen/long-tail.txt'), 'utf8');
+const tailSource = longTail.slice(0, longTail.indexOf('\n'));
+writeFileSync(
+  at('dist/consent-guard-long-tail.js'),
+  `${banner.slice(0, -3)} | data: ${tailSource}, MIT, (c) 2019 Patrick Hulce */\n` +
+    `(function(g){g&&g.onLongTail&&g.onLongTail(${JSON.stringify(longTail)})})(window[Symbol.for('consent-guard')]);\n`,
+);
 copyFileSync(at('js/consent-guard.d.ts'), at('dist/consent-guard.d.ts'));
 // The banner's CSS as a file, for browsers without constructable stylesheets (Safari < 16.4).
 const { CSS } = await import(at('js/runtime/banner/styles.js'));

@@ -1,10 +1,8 @@
 // Tracker cookies and storage keys are not written while their purpose is not allowed, so
 // that a withdrawal sticks even while a tracker still runs in memory until the reload.
 import { replaceMethod, replaceAccessor } from './patch.js';
-import { ruleBit } from './guard.js';
 
 export function guardStorage(guard, win) {
-  const data = guard.data;
   // On the prototype, so that every document of this window (a frame's next one too) has it.
   replaceAccessor(guard, win.Document.prototype, 'cookie', (cookie) => {
     if (!guard.rawCookie) guard.rawCookie = (value) => cookie.set.call(document, value);
@@ -12,7 +10,7 @@ export function guardStorage(guard, win) {
       get: cookie.get,
       set(value) {
         const name = String(value).split('=')[0].trim();
-        if (ruleBit(data.c, name) & ~guard.allowed) return;
+        if (guard.nameBlocks(true, name)) return;
         cookie.set.call(this, value);
       },
     };
@@ -23,7 +21,7 @@ export function guardStorage(guard, win) {
     'setItem',
     (rawSetItem) =>
       function (key, value) {
-        if (ruleBit(data.s, String(key)) & ~guard.allowed) return;
+        if (guard.nameBlocks(false, String(key))) return;
         return rawSetItem.call(this, key, value);
       },
   );

@@ -22,6 +22,13 @@ export function ruleBit(rules, text) {
   return 0;
 }
 
+// The page's own site: its host, a subdomain or a parent domain of it (the core's same_site).
+function sameSite(host) {
+  const page = location.hostname;
+  const under = (a, b) => b.includes('.') && a.endsWith('.' + b);
+  return host === page || under(host, page) || under(page, host);
+}
+
 export function createGuard(data, tag) {
   const src = (tag && tag.src) || '';
   const guard = {
@@ -36,21 +43,24 @@ export function createGuard(data, tag) {
     listeners: { change: [] },
     failure: null,
     queue: [], // API calls made before the core was ready: {name, arg, resolve, reject}
-    purposeOf: (url) => ruleBit(data.h, targetOf(url)),
-    // The purpose bit that holds this URL back now, or 0 when it may go.
-    blocks(url) {
-      const bit = guard.purposeOf(url);
-      return bit & ~guard.allowed;
-    },
-    // The same for a WebSocket frame: its socket's purpose, and the purpose of the kind of
-    // frame it is (Webvisor's parts on Metrica's socket; the core's frame rules). The URL is
-    // parsed once: Webvisor sends many frames a second.
-    frameBlocks(url, frame) {
+    // The loader's answer, until the core's (js/runtime/classifier.js) replaces it: the
+    // registry's copy, and data.u ("not known yet") for another site's host, which waits for
+    // the core (the long tail, js/runtime/classifier.js) where it can.
+    purposeOf(url) {
       const target = targetOf(url);
-      let bit = ruleBit(data.h, target);
-      for (const [re, marker, b] of data.w) if (bit && re.test(target) && String(frame).includes(marker)) bit |= b;
-      return bit & ~guard.allowed;
+      const host = target && target.slice(0, target.indexOf('/'));
+      return ruleBit(data.h, target) || (host && !sameSite(host) ? data.u : 0);
     },
+    // The purpose bits that hold this URL back now (data.u among them), or 0 when it may go.
+    blocks(url) {
+      return guard.purposeOf(url) & ~guard.allowed;
+    },
+    // Resolves once a URL that blocks() held as data.u is placed; rejects if it never can be.
+    whenKnown: (url) => guard.ready.then(() => guard.known(url)),
+    // A WebSocket frame, a cookie or storage key being written: only tracker code still in
+    // memory after a withdrawal writes those, and none runs before the core answers for them.
+    frameBlocks: (url) => guard.blocks(url),
+    nameBlocks: () => 0,
     sockets: new Set(), // open WebSockets; those of a withdrawn purpose are closed
   };
   guard.ready = new Promise((resolve, reject) => {

@@ -103,11 +103,13 @@ function rawNatives(guard, win) {
     const kind = kindOf(el);
     const bit = kind && guard.blocks(url);
     if (!bit) return false;
-    const entry = guard.held.find((h) => h.el === el);
+    let entry = guard.held.find((h) => h.el === el);
     if (entry)
       Object.assign(entry, { bit, url }); // src set again: the latest wins
-    else guard.held.push({ el, kind, bit, url });
+    else guard.held.push((entry = { el, kind, bit, url }));
     if (kind !== 'script') return true;
+    const target = url.replace(/^[a-z]*:?\/\/|^/i, ''); // the registry's rules see host + path
+    for (const [re, calls] of guard.data.g) if (re.test(target)) entry.unstub = standIn(el, calls);
     if (!heldScripts.has(el)) heldScripts.set(el, { type: el.getAttribute('type') });
     typeDesc.set.call(el, HELD_TYPE);
     return false; // a script keeps its src (snippets look for it) but cannot run
@@ -142,7 +144,10 @@ export function inspect(guard, node, parsed) {
   const url = node.getAttribute('src');
   if (!url) return;
   const executable = kind !== 'script' || /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i.test(node.type);
-  if (!executable || !guard.blocks(url)) return;
+  const bit = executable && guard.blocks(url);
+  // The parser's elements are never delayed for a host only the core can place: a CDN's
+  // library keeps its turn. Code's are, briefly (raw.hold).
+  if (!bit || (parsed && bit === guard.data.u)) return;
   if (parsed) guard.preloaded.push({ tag: node.outerHTML.slice(0, node.outerHTML.indexOf('>') + 1), url });
   guard.raw.hold(node, url);
   if (kind !== 'script') node.removeAttribute('src'); // stops the element's own load, if it has not finished
@@ -170,7 +175,8 @@ export function defuse(guard, html) {
   return html.replace(/<(script|img|iframe)\b[^>]*>/gi, (tag) => {
     const m = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
     const url = m && (m[1] || m[2] || m[3]);
-    if (!url || !guard.blocks(url) || /\sdata-consent\b/i.test(tag)) return tag;
+    const bit = url && guard.blocks(url);
+    if (!bit || bit & guard.data.u || /\sdata-consent\b/i.test(tag)) return tag;
     const purpose = ['', 'analytics', 'session_recording', '', 'marketing'][guard.purposeOf(url)];
     const mark = ' data-consent="' + purpose + '"';
     // The hand-tagging forms: <script type="text/plain" src> and <img|iframe data-src>.
@@ -181,4 +187,35 @@ export function defuse(guard, html) {
     }
     return tag.replace(m[0], ' data-src="' + url.replace(/"/g, '&quot;') + '"' + mark);
   });
+}
+
+// Stands in for the functions a page calls right after a held script's tag ("VK.init",
+// "VK.Widgets.Comments", the registry's page_calls), so that its inline code does not throw.
+// The calls are queued; the returned function takes the stand-ins away just before the real
+// script is let go (the real one fills only what is missing), which then answers them.
+function standIn(el, calls) {
+  const win = el.ownerDocument.defaultView;
+  const queue = [];
+  const made = []; // [owner, key] of what this added
+  for (const name of calls.split(' ')) {
+    const path = name.split('.');
+    let owner = win;
+    path.forEach((key, i) => {
+      if (owner[key] === undefined) {
+        owner[key] = i < path.length - 1 ? {} : (...args) => queue.push([path, args]);
+        made.push([owner, key]);
+      }
+      owner = owner[key];
+    });
+  }
+  return () => {
+    for (const [owner, key] of made.reverse()) delete owner[key];
+    el.addEventListener('load', () => {
+      for (const [path, args] of queue) {
+        const owner = path.slice(0, -1).reduce((o, key) => o && o[key], win);
+        const fn = owner && owner[path[path.length - 1]];
+        if (typeof fn === 'function') fn.apply(owner, args);
+      }
+    });
+  };
 }

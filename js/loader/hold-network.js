@@ -6,6 +6,13 @@ import { replaceMethod } from './patch.js';
 
 export function holdNetwork(guard, win) {
   const refuse = (url) => new TypeError('consent-guard: request to ' + url + ' is held until consent');
+  // Runs go() when `url` may be requested, now or (for another site's host the guard has not
+  // placed yet) once it is known, and stop() when it may not.
+  const when = (url, go, stop) => {
+    const bit = guard.blocks(url);
+    if (!(bit & guard.data.u)) return bit ? stop() : go();
+    return guard.whenKnown(url).then(() => (guard.blocks(url) ? stop() : go()), stop);
+  };
 
   replaceMethod(
     guard,
@@ -14,8 +21,11 @@ export function holdNetwork(guard, win) {
     (rawFetch) =>
       function (input, init) {
         const url = input && typeof input === 'object' && 'url' in input ? input.url : String(input);
-        if (guard.blocks(url)) return Promise.reject(refuse(url));
-        return rawFetch.call(this, input, init);
+        return when(
+          url,
+          () => rawFetch.call(this, input, init),
+          () => Promise.reject(refuse(url)),
+        );
       },
   );
 
@@ -25,21 +35,24 @@ export function holdNetwork(guard, win) {
     'sendBeacon',
     (rawBeacon) =>
       function (url, data) {
-        if (guard.blocks(String(url))) return false;
-        return rawBeacon.call(this, url, data);
+        const sent = when(
+          String(url),
+          () => rawBeacon.call(this, url, data),
+          () => false,
+        );
+        return sent === false ? false : true; // queued (a promise) counts as queued by the browser
       },
   );
 
   const xhr = win.XMLHttpRequest.prototype;
-  const heldXhr = new WeakSet();
+  const xhrUrl = new WeakMap();
   replaceMethod(
     guard,
     xhr,
     'open',
     (rawOpen) =>
       function (method, url) {
-        if (guard.blocks(String(url))) heldXhr.add(this);
-        else heldXhr.delete(this);
+        xhrUrl.set(this, String(url));
         return rawOpen.apply(this, arguments);
       },
   );
@@ -49,11 +62,16 @@ export function holdNetwork(guard, win) {
     'send',
     (rawSend) =>
       function () {
-        if (!heldXhr.has(this)) return rawSend.apply(this, arguments);
-        // Behave like a network error: asynchronously, error then loadend.
-        setTimeout(() => {
-          for (const type of ['error', 'loadend']) this.dispatchEvent(new ProgressEvent(type));
-        });
+        const args = arguments;
+        when(
+          xhrUrl.get(this),
+          () => rawSend.apply(this, args),
+          // Behave like a network error: asynchronously, error then loadend.
+          () =>
+            setTimeout(() => {
+              for (const type of ['error', 'loadend']) this.dispatchEvent(new ProgressEvent(type));
+            }),
+        );
       },
   );
 

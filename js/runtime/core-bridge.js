@@ -4,12 +4,17 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-// Argument kinds per call: 's' a string, 'n' a number.
+// Argument kinds per call: 's' a string, 'n' a number; a third entry 'n' when the call
+// answers a number (its return value) rather than text in the answer buffer.
 const CALLS = {
   reset: ['cg_reset', ''],
   configure: ['cg_configure', 'sss'],
   classifyUrl: ['cg_classify_url', 's'],
   classifyInline: ['cg_classify_inline', 's'],
+  urlBits: ['cg_url_bits', 's', 'n'],
+  frameBits: ['cg_frame_bits', 'ss', 'n'],
+  nameBits: ['cg_name_bits', 'ns', 'n'],
+  loadLongTail: ['cg_load_long_tail', 's'],
   restore: ['cg_restore', 'sn'],
   decide: ['cg_decide', 'sn'],
   state: ['cg_state', ''],
@@ -21,9 +26,10 @@ const CALLS = {
 };
 
 export function bridge(module) {
-  const call = (name, kinds, args) => {
+  const call = (name, kinds, args, answers) => {
     const raw = [];
     const owned = [];
+    let result;
     try {
       for (let i = 0; i < kinds.length; i++) {
         if (kinds[i] === 'n') {
@@ -36,17 +42,18 @@ export function bridge(module) {
         module.HEAPU8.set(bytes, at); // HEAPU8 is read after malloc: memory may have grown
         raw.push(at, bytes.length);
       }
-      module['_' + name](...raw);
+      result = module['_' + name](...raw);
     } finally {
       owned.forEach((at) => module._free(at));
     }
+    if (answers === 'n') return result;
     const at = module._cg_answer();
     return decoder.decode(module.HEAPU8.subarray(at, at + module._cg_answer_size()));
   };
   const core = {};
   for (const key of Object.keys(CALLS)) {
-    const [name, kinds] = CALLS[key];
-    core[key] = (...args) => call(name, kinds, args);
+    const [name, kinds, answers] = CALLS[key];
+    core[key] = (...args) => call(name, kinds, args, answers);
   }
   return core;
 }

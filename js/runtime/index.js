@@ -14,6 +14,7 @@ import { startReceipts, apiVia } from './receipts.js';
 import { bridge } from './core-bridge.js';
 import { instantiateHook } from './instantiate.js';
 import { chunkLoader } from './chunks.js';
+import { useCoreClassifier } from './classifier.js';
 
 /* global createConsentGuardCore */
 const guard = window[Symbol.for('consent-guard')]; // the loader's (js/loader/guard.js)
@@ -35,6 +36,7 @@ async function start(guard) {
     throw new Error('configuration error: ' + (field ? field + ' ' : '') + message);
   }
   guard.core = core;
+  useCoreClassifier(guard, core);
   guard.notices = chunkLoader(guard, 'consent-guard-notices.js', 'onNoticesModule', false);
   guard.noticesFailed = (e) => console.error('consent-guard: ' + e.message);
   // A stored decision may allow a session recorder just below: masking comes first.

@@ -16,6 +16,8 @@ export function release(guard) {
         held.bit = 8; // a bit no decision sets: held for good
       }
     }
+    // A host the loader could not place: the core places it now, or it waits for the long tail.
+    if (held.bit & guard.data.u) held.bit = guard.purposeOf(held.url);
     if (held.bit & ~guard.allowed) {
       still.push(held);
     } else {
@@ -33,6 +35,7 @@ function releaseOne(guard, held) {
   guard.released.add(el);
   const { setAttribute, src: srcSetter, typeDesc, heldScripts } = guard.raw; // work on any guarded window's elements
   if (held.unplace) held.unplace();
+  if (held.unstub) held.unstub();
   if (held.kind !== 'script') {
     const url = held.manual === undefined ? held.url : el.getAttribute('data-src');
     if (url) srcSetter[held.kind].call(el, url);

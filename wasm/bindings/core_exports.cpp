@@ -47,6 +47,20 @@ EMSCRIPTEN_KEEPALIVE void cg_configure(const char* a, int an, const char* c, int
 EMSCRIPTEN_KEEPALIVE void cg_classify_url(const char* u, int un) {
   reply(core->classify_url(text(u, un)));
 }
+// The three the page asks about every request, element, socket frame and cookie write answer
+// a number (purpose bits), not JSON: they run often.
+EMSCRIPTEN_KEEPALIVE int cg_url_bits(const char* u, int un) {
+  return static_cast<int>(core->url_bits(text(u, un)));
+}
+EMSCRIPTEN_KEEPALIVE int cg_frame_bits(const char* u, int un, const char* f, int fn) {
+  return static_cast<int>(core->frame_bits(text(u, un), text(f, fn)));
+}
+EMSCRIPTEN_KEEPALIVE int cg_name_bits(int cookie, const char* n, int nn) {
+  return static_cast<int>(core->name_bits(cookie != 0, text(n, nn)));
+}
+EMSCRIPTEN_KEEPALIVE void cg_load_long_tail(const char* t, int tn) {
+  reply(core->load_long_tail(text(t, tn)));
+}
 EMSCRIPTEN_KEEPALIVE void cg_classify_inline(const char* t, int tn) {
   reply(core->classify_inline(text(t, tn)));
 }

@@ -6,24 +6,46 @@
 
 namespace cg {
 
-UrlVerdict classify_url(std::string_view url) {
+namespace {
+
+// The parts of a URL the registry's rules look at; null for a URL they never match (no host,
+// or a scheme other than http(s) and ws(s)).
+std::optional<UrlParts> network_parts(std::string_view url) {
   UrlParts parts = split_url(url);
-  if (!parts.has_host) return {};
+  if (!parts.has_host) return std::nullopt;
   if (!parts.scheme.empty() && parts.scheme != "http" && parts.scheme != "https" &&
       parts.scheme != "ws" && parts.scheme != "wss") {
-    return {};
+    return std::nullopt;
   }
+  return parts;
+}
+
+bool rule_matches(const HostRule& rule, const UrlParts& parts) {
+  return host_matches(parts.host, rule.host) &&
+         parts.path.compare(0, rule.path_prefix.size(), rule.path_prefix) == 0 &&
+         (rule.query_prefix.empty() || query_has_prefix(parts.query, rule.query_prefix));
+}
+
+}  // namespace
+
+UrlVerdict classify_url(std::string_view url) {
+  std::optional<UrlParts> parts = network_parts(url);
+  if (!parts) return {};
   for (const auto& service : registry()) {
     for (const auto& rule : service.hosts) {
-      if (!host_matches(parts.host, rule.host)) continue;
-      if (parts.path.compare(0, rule.path_prefix.size(), rule.path_prefix) != 0) continue;
-      if (!rule.query_prefix.empty() && !query_has_prefix(parts.query, rule.query_prefix)) {
-        continue;
-      }
-      return {&service, rule.purpose};
+      if (rule_matches(rule, *parts)) return {&service, rule.purpose};
     }
   }
   return {};
+}
+
+bool known_harmless_url(std::string_view url) {
+  std::optional<UrlParts> parts = network_parts(url);
+  if (!parts) return false;
+  for (const auto& rule : known_harmless()) {
+    if (rule_matches(rule, *parts)) return true;
+  }
+  return false;
 }
 
 PurposeMask frame_purposes(std::string_view url, std::string_view frame) {

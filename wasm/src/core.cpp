@@ -9,6 +9,7 @@
 #include "cg/purge.h"
 #include "cg/signals.h"
 #include "cg/texts.h"
+#include "cg/url.h"
 
 namespace cg {
 namespace {
@@ -170,12 +171,71 @@ std::string Core::configure(const std::string& attributes, const std::string& co
 std::string Core::classify_url(const std::string& url) {
   UrlVerdict v = cg::classify_url(url);
   json::Out o;
-  o.object().key("tracker").boolean(v.service != nullptr);
+  o.object();
   if (v.service) {
     remember_ids(*v.service, extract_ids(v.service->id_kind, url));
-    o.key("service").str(v.service->id).key("purpose").str(purpose_name(v.purpose));
+    o.key("tracker").boolean(true).key("service").str(v.service->id);
+    o.key("purpose").str(purpose_name(v.purpose)).end_object();
+    return o.text();
   }
+  PurposeMask bits = url_bits(url);
+  std::optional<LongTailMatch> tail;
+  if (bits && bits != kUnknownYet) tail = long_tail_.find(split_url(url).host);
+  o.key("tracker").boolean(tail.has_value());
+  if (tail) o.key("entity").str(tail->entity).key("purpose").str(purpose_name(tail->purpose));
+  if (bits == kUnknownYet) o.key("pending").boolean(true);
   o.end_object();
+  return o.text();
+}
+
+namespace {
+
+// The page's own site: its host, a subdomain of it, or a parent domain of it (www.namo.kz and
+// namo.kz, cdn.namo.kz).
+bool same_site(std::string_view host, std::string_view page) {
+  auto under = [](std::string_view a, std::string_view b) {
+    return b.find('.') != std::string_view::npos && a.size() > b.size() &&
+           a.compare(a.size() - b.size(), b.size(), b) == 0 && a[a.size() - b.size() - 1] == '.';
+  };
+  return !page.empty() && (host == page || under(host, page) || under(page, host));
+}
+
+}  // namespace
+
+PurposeMask Core::url_bits(const std::string& url) const {
+  UrlVerdict v = cg::classify_url(url);
+  if (v.service) return purpose_bit(v.purpose);
+  UrlParts parts = split_url(url);
+  if (!parts.has_host || same_site(parts.host, hostname_) || known_harmless_url(url)) return 0;
+  if (!parts.scheme.empty() && parts.scheme != "http" && parts.scheme != "https" &&
+      parts.scheme != "ws" && parts.scheme != "wss") {
+    return 0;
+  }
+  if (!long_tail_.loaded()) return kUnknownYet;
+  std::optional<LongTailMatch> tail = long_tail_.find(parts.host);
+  return tail ? purpose_bit(tail->purpose) : 0;
+}
+
+PurposeMask Core::frame_bits(const std::string& url, const std::string& frame) const {
+  PurposeMask curated = frame_purposes(url, frame);
+  return curated ? curated : url_bits(url);
+}
+
+PurposeMask Core::name_bits(bool cookie, const std::string& name) const {
+  for (const auto& service : registry()) {
+    if (const NameRule* rule = match_name(cookie ? service.cookies : service.storage, name)) {
+      return purpose_bit(rule->purpose);
+    }
+  }
+  return 0;
+}
+
+std::string Core::load_long_tail(const std::string& text) {
+  std::string problem;
+  if (!long_tail_.load(text, problem)) return error("longTail", problem);
+  json::Out o;
+  o.object().key("ok").boolean(true).key("source").str(long_tail_.source());
+  o.key("hosts").number(static_cast<int64_t>(long_tail_.hosts())).end_object();
   return o.text();
 }
 

@@ -111,32 +111,26 @@ std::string host_runs() {
   return emit(runs);
 }
 
-// [[/^(?:hosts)\/solid\.ws/, "marker", bit], ...]: a frame rule on the service's host-wide
-// hosts (matched against host + path, as h's rules are).
-std::string frame_runs() {
+// [[/^(?:scripts)/, "VK.init VK.Widgets.Comments ..."], ...]: the page calls a service's
+// script answers (Service::page_calls), for its rules that name a script (a path in ".js").
+std::string page_call_runs() {
   std::string out = "[";
-  for (const FrameRule& rule : frame_rules()) {
-    std::vector<std::string_view> hosts;
-    for (const HostRule& h : find_service(rule.service)->hosts) {
-      if (h.path_prefix.empty() && h.query_prefix.empty()) hosts.push_back(h.host);
+  for (const auto& s : registry()) {
+    if (s.page_calls.empty()) continue;
+    std::vector<std::string> scripts;
+    for (const HostRule& h : s.hosts) {
+      std::string_view path = h.path_prefix;
+      if (path.size() > 3 && path.substr(path.size() - 3) == ".js") {
+        scripts.push_back(host_regex(h.host) + tail_regex(h));
+      }
     }
-    std::string marker;
-    for (char c : rule.marker)
-      marker += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-    out += "[/^(?:" + hosts_regex(hosts) + ")" + escape_regex(rule.path_prefix) + "/,\"" + marker +
-           "\"," + std::to_string(purpose_bit(rule.purpose)) + "],";
+    std::string calls;
+    for (auto call : s.page_calls) calls += (calls.empty() ? "" : " ") + std::string(call);
+    out += "[/^(?:";
+    for (size_t i = 0; i < scripts.size(); ++i) out += (i ? "|" : "") + scripts[i];
+    out += ")/,\"" + calls + "\"],";
   }
   return out + "]";
-}
-
-std::string name_runs(bool cookies) {
-  std::vector<Run> runs;
-  for (const auto& s : registry()) {
-    for (const auto& r : cookies ? s.cookies : s.storage) {
-      add(runs, purpose_bit(r.purpose), escape_regex(r.name) + (r.prefix ? "" : "$"));
-    }
-  }
-  return emit(runs);
 }
 
 std::string consent_default() {
@@ -151,7 +145,7 @@ std::string loader_data_module() {
   return "// Generated from the C++ registry (wasm/src/registry.cpp) by cg-gen-loader-data.\n"
          "// Do not edit: change the registry and rebuild.\n"
          "export default {h:" +
-         host_runs() + ",w:" + frame_runs() + ",c:" + name_runs(true) + ",s:" + name_runs(false) +
+         host_runs() + ",u:" + std::to_string(kUnknownYet) + ",g:" + page_call_runs() +
          ",d:" + consent_default() + "};\n";
 }
 

@@ -18,6 +18,9 @@ struct UrlVerdict {
 // Classifies an absolute or scheme-relative URL. Relative URLs are same-origin: never trackers.
 UrlVerdict classify_url(std::string_view url);
 
+// True for a URL on a host known_harmless() names.
+bool known_harmless_url(std::string_view url);
+
 // The purposes a WebSocket frame needs on the socket to `url`: the socket's own, and that of
 // a frame rule it matches (frame_rules()). Empty for sockets that are not trackers'.
 PurposeMask frame_purposes(std::string_view url, std::string_view frame);

@@ -10,6 +10,7 @@
 
 #include "cg/config.h"
 #include "cg/consent.h"
+#include "cg/long_tail.h"
 #include "cg/registry.h"
 
 namespace cg {
@@ -22,9 +23,24 @@ class Core {
   std::string configure(const std::string& attributes, const std::string& config,
                         const std::string& page);
 
-  // {"tracker": true, "service": "yandex_metrica", "purpose": "analytics"} or {"tracker": false}.
+  // {"tracker": true, "service": "yandex_metrica", "purpose": "analytics"} for the curated
+  // registry, {"tracker": true, "entity": "LinkedIn Ads", "purpose": "marketing"} for the long
+  // tail, {"tracker": false} or {"tracker": false, "pending": true} (see url_bits).
   // Remembers tracker ids found in the URL (for the vendors' switches).
   std::string classify_url(const std::string& url);
+
+  // The purpose bits a request to `url` needs: the curated registry's; 0 for the page's own
+  // site and hosts known to be harmless; else the long tail's (0 when it does not name the
+  // host), or kUnknownYet while the long tail is not loaded. The page asks this for every
+  // element, request and socket once the core is ready (js/runtime/classifier.js).
+  PurposeMask url_bits(const std::string& url) const;
+  // The bits a WebSocket frame needs: its socket's, and those of a frame rule it matches.
+  PurposeMask frame_bits(const std::string& url, const std::string& frame) const;
+  // The bits a cookie (cookie = true) or storage key named `name` needs to be written.
+  PurposeMask name_bits(bool cookie, const std::string& name) const;
+  // Takes the long tail's text (long_tail.h): {"ok": true, "source": "third-party-web 0.30.0",
+  // "hosts": n}, or an error that changes nothing.
+  std::string load_long_tail(const std::string& text);
 
   // {"services": [{"service": .., "purpose": .., "ids": [..]}]}; remembers the ids.
   std::string classify_inline(const std::string& text);
@@ -86,6 +102,7 @@ class Core {
   std::vector<const Service*> seen_services_;
   std::vector<std::string> metrica_ids_;
   std::vector<std::string> google_ids_;
+  LongTail long_tail_;
 };
 
 }  // namespace cg

@@ -15,6 +15,9 @@ constexpr PurposeMask kAnalytics = 1u << 0;
 constexpr PurposeMask kSessionRecording = 1u << 1;
 constexpr PurposeMask kMarketing = 1u << 2;
 constexpr PurposeMask kAllOptional = kAnalytics | kSessionRecording | kMarketing;
+// Not a purpose: "not known yet". A third-party host neither registry tier names until the
+// long tail is loaded (long_tail.h). No decision allows it, so what carries it waits.
+constexpr PurposeMask kUnknownYet = 1u << 4;
 
 constexpr Purpose kOptionalPurposes[] = {Purpose::analytics, Purpose::session_recording,
                                          Purpose::marketing};

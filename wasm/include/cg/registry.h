@@ -65,6 +65,10 @@ struct Service {
   Span<NameRule> cookies;
   Span<NameRule> storage;
   Span<std::string_view> inline_signatures;  // substrings that betray its snippets
+  // Functions the page calls inline right after the service's <script> tag ("VK.init",
+  // "VK.Widgets.Comments"): while the script is held, the loader stands in for them and queues
+  // the calls, which the real script answers once it is allowed and loaded.
+  Span<std::string_view> page_calls = {};
 };
 
 // A kind of WebSocket frame that serves another purpose than its socket: Metrica sends
@@ -80,6 +84,9 @@ struct FrameRule {
 
 // All known services, in classification order.
 Span<Service> registry();
+// Third-party hosts known to serve the page, not to track it (CDNs, fonts, maps, captchas,
+// site builders' files): never held, and never a reason to load the long tail.
+Span<HostRule> known_harmless();
 Span<FrameRule> frame_rules();
 const Service* find_service(std::string_view id);
 
