@@ -22,9 +22,9 @@ export function ruleBit(rules, text) {
   return 0;
 }
 
-// The page's own site: its host, a subdomain or a parent domain of it (the core's same_site).
+// The page's own site: its host (less "www."), a subdomain or a parent of it (the core's same_site).
 function sameSite(host) {
-  const page = location.hostname;
+  const page = location.hostname.replace(/^www\./, '');
   const under = (a, b) => b.includes('.') && a.endsWith('.' + b);
   return host === page || under(host, page) || under(page, host);
 }

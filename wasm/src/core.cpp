@@ -182,7 +182,7 @@ std::string Core::classify_url(const std::string& url) {
   std::optional<LongTailMatch> tail;
   if (bits && bits != kUnknownYet) tail = long_tail_.find(split_url(url).host);
   o.key("tracker").boolean(tail.has_value());
-  if (tail) o.key("entity").str(tail->entity).key("purpose").str(purpose_name(tail->purpose));
+  if (tail) o.key("entity").str(tail->host).key("purpose").str(purpose_name(tail->purpose));
   if (bits == kUnknownYet) o.key("pending").boolean(true);
   o.end_object();
   return o.text();
@@ -190,9 +190,10 @@ std::string Core::classify_url(const std::string& url) {
 
 namespace {
 
-// The page's own site: its host, a subdomain of it, or a parent domain of it (www.namo.kz and
-// namo.kz, cdn.namo.kz).
+// The page's own site: its host (less a leading "www."), a subdomain or a parent domain of it:
+// for www.namo.kz, namo.kz and cdn.namo.kz. (No public-suffix list: a host "kz" has no dot.)
 bool same_site(std::string_view host, std::string_view page) {
+  if (page.substr(0, 4) == "www.") page.remove_prefix(4);
   auto under = [](std::string_view a, std::string_view b) {
     return b.find('.') != std::string_view::npos && a.size() > b.size() &&
            a.compare(a.size() - b.size(), b.size(), b) == 0 && a[a.size() - b.size() - 1] == '.';

@@ -1,5 +1,7 @@
 #include "cg/long_tail.h"
 
+#include <algorithm>
+
 #include "cg/url.h"
 
 namespace cg {
@@ -37,18 +39,19 @@ std::string_view next_line(std::string_view& text) {
 
 }  // namespace
 
-bool LongTail::load(std::string_view text, std::string& error) {
-  if (text.size() > kMaxBytes) {
+bool LongTail::load(std::string_view input, std::string& error) {
+  if (input.size() > kMaxBytes) {
     error = "long-tail data is larger than " + std::to_string(kMaxBytes) + " bytes";
     return false;
   }
-  std::string_view header = next_line(text);
-  if (header.substr(0, 16) != "third-party-web " || header.size() > 40) {
+  LongTail next;
+  next.text_ = std::string(input);
+  std::string_view text = next.text_;
+  next.source_ = std::string(next_line(text));
+  if (next.source_.substr(0, 16) != "third-party-web " || next.source_.size() > 40) {
     error = "long-tail data must start with \"third-party-web <version>\"";
     return false;
   }
-  LongTail next;
-  next.source_ = std::string(header);
   for (size_t number = 2; !text.empty(); ++number) {
     std::string_view line = next_line(text);
     auto fail = [&](const std::string& why) {
@@ -56,37 +59,42 @@ bool LongTail::load(std::string_view text, std::string& error) {
       return false;
     };
     size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) return fail("expected a category and hosts");
+    if (tab == std::string_view::npos) return fail("expected a category and a host");
     std::optional<Purpose> purpose = long_tail_purpose(line.substr(0, tab));
     if (!purpose) return fail("category is not a tracking one");
-    std::string_view hosts = line.substr(tab + 1);
-    next.entities_.push_back({std::string(hosts.substr(0, hosts.find(' '))), *purpose});
-    while (!hosts.empty()) {
-      size_t space = hosts.find(' ');
-      std::string_view host = hosts.substr(0, space);
-      hosts.remove_prefix(space == std::string_view::npos ? hosts.size() : space + 1);
-      bool wild = host.substr(0, 2) == "*.";
-      if (wild) host.remove_prefix(2);
-      if (!is_host_name(host)) return fail("\"" + std::string(host) + "\" is not a host name");
-      auto& table = wild ? next.wildcard_ : next.exact_;
-      table.emplace(std::string(host), next.entities_.size() - 1);  // the first entity keeps it
-      if (next.hosts() > kMaxHosts) return fail("more than " + std::to_string(kMaxHosts) + " hosts");
+    std::string_view host = line.substr(tab + 1);
+    bool subdomains = host.substr(0, 2) == "*.";
+    if (subdomains) host.remove_prefix(2);
+    if (!is_host_name(host)) return fail("\"" + std::string(host) + "\" is not a host name");
+    if (!next.entries_.empty() && !(next.host(next.entries_.back()) < host)) {
+      return fail("hosts must be in increasing order, each once");
     }
+    if (next.entries_.size() == kMaxHosts)
+      return fail("more than " + std::to_string(kMaxHosts) + " hosts");
+    next.entries_.push_back({static_cast<uint32_t>(host.data() - next.text_.data()),
+                             static_cast<uint32_t>(host.size()), subdomains, *purpose});
   }
-  if (next.hosts() == 0) {
+  if (next.entries_.empty()) {
     error = "long-tail data names no hosts";
     return false;
   }
-  *this = std::move(next);
+  *this = std::move(next);  // entries hold offsets: a short text's inline buffer may move
   return true;
 }
 
+const LongTail::Entry* LongTail::lookup(std::string_view host) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), host,
+                             [&](const Entry& e, std::string_view h) { return this->host(e) < h; });
+  return it != entries_.end() && this->host(*it) == host ? &*it : nullptr;
+}
+
 std::optional<LongTailMatch> LongTail::find(std::string_view host) const {
-  auto match = [&](size_t i) { return LongTailMatch{entities_[i].name, entities_[i].purpose}; };
-  if (auto it = exact_.find(std::string(host)); it != exact_.end()) return match(it->second);
-  // "*.x" covers x and every subdomain: try the host and each parent domain.
+  // The host itself, exact or "*."; then each parent domain, "*." entries only.
   for (std::string_view d = host; !d.empty();) {
-    if (auto it = wildcard_.find(std::string(d)); it != wildcard_.end()) return match(it->second);
+    const Entry* e = lookup(d);
+    if (e && (e->subdomains || d.size() == host.size())) {
+      return LongTailMatch{this->host(*e), e->purpose};
+    }
     size_t dot = d.find('.');
     if (dot == std::string_view::npos) break;
     d.remove_prefix(dot + 1);

@@ -12,11 +12,11 @@ using P = Purpose;
 // Metrica counts on every mc.yandex.<tld> listed in its own tag.js host table, and on
 // random subdomains of them (tag.js sends hits to "<hash>.mc.yandex.ru").
 constexpr std::string_view kYandexHosts[] = {
-    ".mc.yandex.ru",     ".mc.yandex.az",     ".mc.yandex.by",     ".mc.yandex.co.il",
-    ".mc.yandex.com",    ".mc.yandex.com.am", ".mc.yandex.com.ge", ".mc.yandex.com.tr",
-    ".mc.yandex.ee",     ".mc.yandex.fr",     ".mc.yandex.kg",     ".mc.yandex.kz",
-    ".mc.yandex.lt",     ".mc.yandex.lv",     ".mc.yandex.md",     ".mc.yandex.tj",
-    ".mc.yandex.tm",     ".mc.yandex.uz"};
+    ".mc.yandex.ru",  ".mc.yandex.az",     ".mc.yandex.by",     ".mc.yandex.co.il",
+    ".mc.yandex.com", ".mc.yandex.com.am", ".mc.yandex.com.ge", ".mc.yandex.com.tr",
+    ".mc.yandex.ee",  ".mc.yandex.fr",     ".mc.yandex.kg",     ".mc.yandex.kz",
+    ".mc.yandex.lt",  ".mc.yandex.lv",     ".mc.yandex.md",     ".mc.yandex.tj",
+    ".mc.yandex.tm",  ".mc.yandex.uz"};
 constexpr size_t kYandexCount = std::size(kYandexHosts);
 
 // Yandex Audience's retargeting pixel shares Metrica's hosts: its paths come first.
@@ -104,27 +104,35 @@ constexpr NameRule kVkNames[] = {{"tmr_", true, P::marketing}};
 constexpr std::string_view kVkSnippets[] = {"top-fwz1.mail.ru", "_tmr", "vk.com/rtrg",
                                             "VK.Retargeting"};
 // What pages call inline after <script src=".../openapi.js">: VK's widget and pixel API.
-constexpr std::string_view kVkCalls[] = {
-    "VK.init",           "VK.Widgets.Comments", "VK.Widgets.Group",      "VK.Widgets.Like",
-    "VK.Widgets.Poll",   "VK.Widgets.Post",     "VK.Widgets.ContactUs",  "VK.Widgets.Auth",
-    "VK.Widgets.Subscribe", "VK.Widgets.CommunityMessages", "VK.Widgets.AllowMessagesFromCommunity",
-    "VK.Retargeting.Init", "VK.Retargeting.Hit", "VK.Retargeting.Event", "VK.Retargeting.Add",
-    "VK.Goal",           "VK.Observer.subscribe", "VK.Api.call"};
+constexpr std::string_view kVkCalls[] = {"VK.init",
+                                         "VK.Widgets.Comments",
+                                         "VK.Widgets.Group",
+                                         "VK.Widgets.Like",
+                                         "VK.Widgets.Poll",
+                                         "VK.Widgets.Post",
+                                         "VK.Widgets.ContactUs",
+                                         "VK.Widgets.Auth",
+                                         "VK.Widgets.Subscribe",
+                                         "VK.Widgets.CommunityMessages",
+                                         "VK.Widgets.AllowMessagesFromCommunity",
+                                         "VK.Retargeting.Init",
+                                         "VK.Retargeting.Hit",
+                                         "VK.Retargeting.Event",
+                                         "VK.Retargeting.Add",
+                                         "VK.Goal",
+                                         "VK.Observer.subscribe",
+                                         "VK.Api.call"};
 
 // Yandex's advertising: the Advertising Network and ADFOX ad loaders, Direct's conversion
 // hits, and the cookie-sync calls tag.js makes when the counter's server settings say so
 // (read in tag.js, 2026 builds: adstat.yandex.ru, Yango's asas, and partners below).
-constexpr HostRule kYandexAdsHosts[] = {{"an.yandex.ru", "", "", P::marketing},
-                                        {"yandex.ru", "/ads/", "", P::marketing},
-                                        {"yandex.ru", "/an/", "", P::marketing},
-                                        {".adfox.ru", "", "", P::marketing},
-                                        {".adfox.yandex.ru", "", "", P::marketing},
-                                        {"adstat.yandex.ru", "", "", P::marketing},
-                                        {"bs.yandex.ru", "", "", P::marketing},
-                                        {".asas.yango.com", "", "", P::marketing}};
-constexpr std::string_view kYandexAdsSnippets[] = {"yandex.ru/ads/system/context.js",
-                                                   "an.yandex.ru/system/context.js",
-                                                   "yaContextCb", "adfox"};
+constexpr HostRule kYandexAdsHosts[] = {
+    {"an.yandex.ru", "", "", P::marketing},     {"yandex.ru", "/ads/", "", P::marketing},
+    {"yandex.ru", "/an/", "", P::marketing},    {".adfox.ru", "", "", P::marketing},
+    {".adfox.yandex.ru", "", "", P::marketing}, {"adstat.yandex.ru", "", "", P::marketing},
+    {"bs.yandex.ru", "", "", P::marketing},     {".asas.yango.com", "", "", P::marketing}};
+constexpr std::string_view kYandexAdsSnippets[] = {
+    "yandex.ru/ads/system/context.js", "an.yandex.ru/system/context.js", "yaContextCb", "adfox"};
 
 // Cookie-sync partners Metrica calls: they only match ids for advertising.
 constexpr HostRule kSyncPartnerHosts[] = {{"fcpe.beeline.ru", "", "", P::marketing},
@@ -145,9 +153,8 @@ constexpr std::string_view kTop100Snippets[] = {"_top100q", "top100Counter", "st
 // Call tracking: these swap the page's phone numbers per visitor and report calls with their
 // ad source to the ad networks (Direct, Google Ads): marketing.
 constexpr HostRule kCalltouchHosts[] = {{".calltouch.ru", "", "", P::marketing}};
-constexpr NameRule kCalltouchCookies[] = {{"_ct", true, P::marketing},
-                                          {"cted", false, P::marketing},
-                                          {"call_s", false, P::marketing}};
+constexpr NameRule kCalltouchCookies[] = {
+    {"_ct", true, P::marketing}, {"cted", false, P::marketing}, {"call_s", false, P::marketing}};
 constexpr std::string_view kCalltouchSnippets[] = {"CalltouchDataObject", "mod.calltouch.ru"};
 
 constexpr HostRule kRoistatHosts[] = {{".roistat.com", "", "", P::marketing}};
@@ -263,19 +270,48 @@ constexpr Service kServices[] = {
     {"vk_ads", "VK Ads / Top.Mail.ru", "VK LLC", "RU", P::marketing, IdKind::none,
      span_of(kVkHosts), span_of(kVkNames), span_of(kVkNames), span_of(kVkSnippets),
      span_of(kVkCalls)},
-    {"yandex_ads", "Yandex Advertising Network / ADFOX", "Yandex LLC", "RU", P::marketing,
-     IdKind::none, span_of(kYandexAdsHosts), {}, {}, span_of(kYandexAdsSnippets)},
-    {"ad_sync_partners", "Ad cookie-sync partners (Beeline, spadsync.com)",
-     "PJSC VimpelCom and other ad networks", "RU", P::marketing, IdKind::none,
-     span_of(kSyncPartnerHosts), {}, {}, span_of(kSyncPartnerSnippets)},
-    {"rambler_top100", "Rambler Top100", "Rambler Internet Holding LLC", "RU", P::analytics,
-     IdKind::none, span_of(kTop100Hosts), span_of(kTop100Cookies), {},
+    {"yandex_ads",
+     "Yandex Advertising Network / ADFOX",
+     "Yandex LLC",
+     "RU",
+     P::marketing,
+     IdKind::none,
+     span_of(kYandexAdsHosts),
+     {},
+     {},
+     span_of(kYandexAdsSnippets)},
+    {"ad_sync_partners",
+     "Ad cookie-sync partners (Beeline, spadsync.com)",
+     "PJSC VimpelCom and other ad networks",
+     "RU",
+     P::marketing,
+     IdKind::none,
+     span_of(kSyncPartnerHosts),
+     {},
+     {},
+     span_of(kSyncPartnerSnippets)},
+    {"rambler_top100",
+     "Rambler Top100",
+     "Rambler Internet Holding LLC",
+     "RU",
+     P::analytics,
+     IdKind::none,
+     span_of(kTop100Hosts),
+     span_of(kTop100Cookies),
+     {},
      span_of(kTop100Snippets)},
-    {"calltouch", "Calltouch", "Calltouch LLC", "RU", P::marketing, IdKind::none,
-     span_of(kCalltouchHosts), span_of(kCalltouchCookies), {}, span_of(kCalltouchSnippets)},
-    {"roistat", "Roistat", "Roistat LLC", "RU", P::marketing, IdKind::none,
-     span_of(kRoistatHosts), span_of(kRoistatNames), span_of(kRoistatNames),
-     span_of(kRoistatSnippets)},
+    {"calltouch",
+     "Calltouch",
+     "Calltouch LLC",
+     "RU",
+     P::marketing,
+     IdKind::none,
+     span_of(kCalltouchHosts),
+     span_of(kCalltouchCookies),
+     {},
+     span_of(kCalltouchSnippets)},
+    {"roistat", "Roistat", "Roistat LLC", "RU", P::marketing, IdKind::none, span_of(kRoistatHosts),
+     span_of(kRoistatNames), span_of(kRoistatNames), span_of(kRoistatSnippets)},
     {"comagic", "CoMagic / UIS", "UIS LLC", "RU", P::marketing, IdKind::none,
      span_of(kComagicHosts), span_of(kComagicNames), span_of(kComagicNames),
      span_of(kComagicSnippets)},
@@ -286,13 +322,12 @@ constexpr Service kServices[] = {
      P::marketing, IdKind::none, span_of(kLinkedInHosts), span_of(kLinkedInCookies),
      span_of(kLinkedInStorage), span_of(kLinkedInSnippets)},
     {"reddit_pixel", "Reddit Pixel", "Reddit, Inc.", "US", P::marketing, IdKind::none,
-     span_of(kRedditHosts), span_of(kRedditNames), span_of(kRedditNames),
-     span_of(kRedditSnippets)},
+     span_of(kRedditHosts), span_of(kRedditNames), span_of(kRedditNames), span_of(kRedditSnippets)},
     {"microsoft_uet", "Microsoft Advertising UET", "Microsoft Corporation", "US", P::marketing,
      IdKind::none, span_of(kBingHosts), span_of(kBingNames), span_of(kBingNames),
      span_of(kBingSnippets)},
-    {"snap_pixel", "Snap Pixel", "Snap Inc.", "US", P::marketing, IdKind::none,
-     span_of(kSnapHosts), span_of(kSnapNames), span_of(kSnapNames), span_of(kSnapSnippets)},
+    {"snap_pixel", "Snap Pixel", "Snap Inc.", "US", P::marketing, IdKind::none, span_of(kSnapHosts),
+     span_of(kSnapNames), span_of(kSnapNames), span_of(kSnapSnippets)},
     {"liveinternet",
      "LiveInternet",
      "LiveInternet LLC",
@@ -319,23 +354,35 @@ constexpr FrameRule kFrameRules[] = {
 // Libraries, fonts, maps and captchas small sites load from others' servers, and the files of
 // the site builders they are made with (Tilda, WordPress). Checked after the trackers, so
 // cdn.jsdelivr.net/npm/yandex-metrica-watch stays Metrica's.
-constexpr HostRule kKnownHarmless[] = {
-    {".tildacdn.com", "", "", P::necessary},         {".tildacdn.pro", "", "", P::necessary},
-    {".tilda.ws", "", "", P::necessary},             {"forms.tildaapi.com", "", "", P::necessary},
-    {"fonts.googleapis.com", "", "", P::necessary},  {"fonts.gstatic.com", "", "", P::necessary},
-    {"ajax.googleapis.com", "", "", P::necessary},   {"www.gstatic.com", "", "", P::necessary},
-    {"maps.googleapis.com", "", "", P::necessary},   {"maps.gstatic.com", "", "", P::necessary},
-    {"www.google.com", "/recaptcha/", "", P::necessary},
-    {"www.recaptcha.net", "", "", P::necessary},     {"cdnjs.cloudflare.com", "", "", P::necessary},
-    {"cdn.jsdelivr.net", "", "", P::necessary},      {"unpkg.com", "", "", P::necessary},
-    {"code.jquery.com", "", "", P::necessary},       {"use.fontawesome.com", "", "", P::necessary},
-    {"kit.fontawesome.com", "", "", P::necessary},   {"stackpath.bootstrapcdn.com", "", "", P::necessary},
-    {"maxcdn.bootstrapcdn.com", "", "", P::necessary},
-    {"api-maps.yandex.ru", "", "", P::necessary},    {"yastatic.net", "", "", P::necessary},
-    {"smartcaptcha.yandexcloud.net", "", "", P::necessary},
-    {"s.w.org", "", "", P::necessary},               {"i0.wp.com", "", "", P::necessary},
-    {"i1.wp.com", "", "", P::necessary},             {"i2.wp.com", "", "", P::necessary},
-    {"c0.wp.com", "", "", P::necessary},             {"s0.wp.com", "", "", P::necessary}};
+constexpr HostRule kKnownHarmless[] = {{".tildacdn.com", "", "", P::necessary},
+                                       {".tildacdn.pro", "", "", P::necessary},
+                                       {".tilda.ws", "", "", P::necessary},
+                                       {"forms.tildaapi.com", "", "", P::necessary},
+                                       {"fonts.googleapis.com", "", "", P::necessary},
+                                       {"fonts.gstatic.com", "", "", P::necessary},
+                                       {"ajax.googleapis.com", "", "", P::necessary},
+                                       {"www.gstatic.com", "", "", P::necessary},
+                                       {"maps.googleapis.com", "", "", P::necessary},
+                                       {"maps.gstatic.com", "", "", P::necessary},
+                                       {"www.google.com", "/recaptcha/", "", P::necessary},
+                                       {"www.recaptcha.net", "", "", P::necessary},
+                                       {"cdnjs.cloudflare.com", "", "", P::necessary},
+                                       {"cdn.jsdelivr.net", "", "", P::necessary},
+                                       {"unpkg.com", "", "", P::necessary},
+                                       {"code.jquery.com", "", "", P::necessary},
+                                       {"use.fontawesome.com", "", "", P::necessary},
+                                       {"kit.fontawesome.com", "", "", P::necessary},
+                                       {"stackpath.bootstrapcdn.com", "", "", P::necessary},
+                                       {"maxcdn.bootstrapcdn.com", "", "", P::necessary},
+                                       {"api-maps.yandex.ru", "", "", P::necessary},
+                                       {"yastatic.net", "", "", P::necessary},
+                                       {"smartcaptcha.yandexcloud.net", "", "", P::necessary},
+                                       {"s.w.org", "", "", P::necessary},
+                                       {"i0.wp.com", "", "", P::necessary},
+                                       {"i1.wp.com", "", "", P::necessary},
+                                       {"i2.wp.com", "", "", P::necessary},
+                                       {"c0.wp.com", "", "", P::necessary},
+                                       {"s0.wp.com", "", "", P::necessary}};
 
 }  // namespace
 

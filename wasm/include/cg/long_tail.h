@@ -5,10 +5,10 @@
 // always wins: the long tail is asked only about hosts it does not name.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "cg/purpose.h"
@@ -21,37 +21,42 @@ namespace cg {
 std::optional<Purpose> long_tail_purpose(std::string_view category);
 
 struct LongTailMatch {
-  std::string_view entity;  // the entity's first host, as named in the data ("*.licdn.com")
+  std::string_view host;  // the data's entry that matched ("*.licdn.com")
   Purpose purpose;
 };
 
 class LongTail {
  public:
-  // Limits on the text: the 0.30 data is 1,909 hosts of 1,305 entities in 40 KB.
+  // Limits on the text: the 0.30 data is 1,901 hosts in 42 KB.
   static constexpr size_t kMaxBytes = 512 * 1024;
   static constexpr size_t kMaxHosts = 20000;
 
-  // Text of lines "<category>\t<host> <host> ...", one per entity, after a first line
-  // "third-party-web <version>"; a host "*.x" is x and its subdomains, "x" is x alone. Either
-  // all of it is taken, or nothing changes and `error` says which line is wrong.
+  // Text of lines "<category>\t<host>" in strictly increasing order of host (a host "*.x", x
+  // and its subdomains, sorts as x; "x" is x alone), after a first line
+  // "third-party-web <version>" (scripts/gen-long-tail.mjs). Either all of it is taken, or
+  // nothing changes and `error` says which line is wrong.
   bool load(std::string_view text, std::string& error);
 
-  bool loaded() const { return !source_.empty(); }
+  bool loaded() const { return !entries_.empty(); }
   const std::string& source() const { return source_; }  // "third-party-web 0.30.0"
-  size_t hosts() const { return exact_.size() + wildcard_.size(); }
+  size_t hosts() const { return entries_.size(); }
 
-  // The entity a host belongs to, if any.
+  // The entry a host falls under, if any.
   std::optional<LongTailMatch> find(std::string_view host) const;
 
  private:
-  struct Entity {
-    std::string name;
+  struct Entry {
+    uint32_t at, size;  // the host in text_, without "*."
+    bool subdomains;
     Purpose purpose;
   };
+  std::string text_;  // the loaded text
   std::string source_;
-  std::vector<Entity> entities_;
-  std::unordered_map<std::string, size_t> exact_;     // host -> entity index
-  std::unordered_map<std::string, size_t> wildcard_;  // domain of "*.domain" -> entity index
+  std::vector<Entry> entries_;  // in order of host
+  std::string_view host(const Entry& e) const {
+    return std::string_view(text_).substr(e.at, e.size);
+  }
+  const Entry* lookup(std::string_view host) const;
 };
 
 }  // namespace cg
