@@ -40,6 +40,31 @@
   if (dl.hide && typeof dl.hide.end === 'function') { dl.hide.end(); dl.hide.end = null; }
   dl.push({ event: 'gtm.dom' });
 
+  // A marketing-heavy container (read in a real one, GTM-W4C29QZ version 349): besides GA4, Custom
+  // HTML tags that inject LinkedIn Insight, Reddit, Bing UET, Snap, TikTok and a VK pixel, and an
+  // ad network only the long tail knows (AdRoll). Each is a createElement('script') with a src.
+  if (id === 'GTM-MKTG1') {
+    var tags = [
+      ['ga4', 'https://www.googletagmanager.com/gtag/js?id=G-MKTG1'],
+      ['linkedin', 'https://snap.licdn.com/li.lms-analytics/insight.min.js'],
+      ['reddit', 'https://www.redditstatic.com/ads/pixel.js'],
+      ['bing', 'https://bat.bing.com/bat.js'],
+      ['snap', 'https://sc-static.net/scevent.min.js'],
+      ['tiktok', 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=CMKTG'],
+      ['adroll', 'https://s.adroll.com/j/roundtrip.js'],
+    ];
+    for (var t = 0; t < tags.length; t++) {
+      var tag = d.createElement('script');
+      tag.async = true;
+      tag.src = tags[t][1];
+      (d.head || d.documentElement).appendChild(tag);
+      log({ event: 'inject', tag: tags[t][0], src: tag.src });
+    }
+    // The VK pixel's Custom HTML: an image, as VK's noscript form.
+    new Image().src = 'https://vk.com/rtrg?p=VK-RTRG-MKTG1';
+    return;
+  }
+
   // Tag: Meta Pixel base code, injected at run time as a container would.
   if (!w.fbq) {
     var n = w.fbq = function () { n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments); };

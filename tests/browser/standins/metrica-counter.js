@@ -65,6 +65,15 @@ window.__metricaStandin = function (marker) {
     setCookie('_ym_d', String(Math.floor(Date.now() / 1000)));
     try { localStorage.setItem('_ym_uid', JSON.stringify(uid)); } catch (e) { /* storage blocked */ }
     if (!opts.defer) navigator.sendBeacon(HOST + '/watch/' + id + '?page-url=' + encodeURIComponent(opts.url || location.href));
+    // Real tag.js (2026 builds) also counts on a random subdomain of its host, and, when its
+    // server settings say so (here: window.__metricaServerSettings.sync), calls cookie-sync
+    // partners with images.
+    hit('https://' + Math.random().toString(36).slice(2, 10) + '.mc.yandex.ru/watch/' + id + '?rn=1');
+    if (w.__metricaServerSettings && w.__metricaServerSettings.sync) {
+      ['https://adstat.yandex.ru/track?service=metrika', 'https://eu.asas.yango.com/mapuid/yandex/?uid=' + uid,
+        'https://fcpe.beeline.ru/sync/me?uid=' + uid, 'https://spadsync.com/partner?uid=' + uid].forEach(hit);
+      log({ event: 'cookie-sync', id: id });
+    }
     if (opts.clickmap) fetch(HOST + '/clmap/' + id, { method: 'POST', body: 'x', mode: 'no-cors' }).catch(function () {});
     if (opts.webvisor === true) {
       setCookie('_ym_visorc', 'w');

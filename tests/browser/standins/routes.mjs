@@ -73,6 +73,17 @@ export const TRACKER_SCRIPTS = Object.freeze(
       example: 'https://static.hotjar.com/c/hotjar-1234567.js?sv=6',
     },
     {
+      file: 'marketing-tags.js',
+      pattern:
+        /^(?:snap\.licdn\.com\/li\.lms-analytics\/insight\.min\.js|www\.redditstatic\.com\/ads\/pixel\.js|bat\.bing\.com\/bat\.js|sc-static\.net\/scevent\.min\.js|s\.adroll\.com\/j\/roundtrip\.js)$/,
+      example: 'https://snap.licdn.com/li.lms-analytics/insight.min.js',
+    },
+    {
+      file: 'vk-openapi.js',
+      pattern: /^vk\.com\/js\/api\/openapi\.js$/,
+      example: 'https://vk.com/js/api/openapi.js?169',
+    },
+    {
       file: 'ordinary-lib.js',
       pattern: /^cdn\.example-cdn\.com\/jquery\.min\.js$/,
       example: 'https://cdn.example-cdn.com/jquery.min.js',

@@ -1,0 +1,1 @@
+window.__order.push('same-origin-a');
