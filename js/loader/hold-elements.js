@@ -109,7 +109,7 @@ function rawNatives(guard, win) {
     else guard.held.push((entry = { el, kind, bit, url }));
     if (kind !== 'script') return true;
     const target = url.replace(/^[a-z]*:?\/\/|^/i, ''); // the registry's rules see host + path
-    for (const [re, calls] of guard.data.g) if (re.test(target)) entry.unstub = standIn(el, calls);
+    for (const [re, names] of guard.data.g) if (re.test(target)) entry.unstub = standIn(el, names);
     if (!heldScripts.has(el)) heldScripts.set(el, { type: el.getAttribute('type') });
     typeDesc.set.call(el, HELD_TYPE);
     return false; // a script keeps its src (snippets look for it) but cannot run
@@ -189,27 +189,25 @@ export function defuse(guard, html) {
   });
 }
 
-// Stands in for the functions a page calls right after a held script's tag ("VK.init",
-// "VK.Widgets.Comments", the registry's page_calls), so that its inline code does not throw.
-// The calls are queued; the returned function takes the stand-ins away just before the real
-// script is let go (the real one fills only what is missing), which then answers them.
-function standIn(el, calls) {
+// Stands in for the globals a page calls right after a held script's tag ("VK", the registry's
+// page_globals: VK.init(...), VK.Widgets.Comments(...)), so that its inline code does not throw.
+// Every call through a stand-in is queued; the returned function takes the stand-ins away just
+// before the real script is let go (VK's defines VK.Widgets only if it is missing), and replays
+// the calls on the real one once it has loaded.
+function standIn(el, names) {
   const win = el.ownerDocument.defaultView;
   const queue = [];
-  const made = []; // [owner, key] of what this added
-  for (const name of calls.split(' ')) {
-    const path = name.split('.');
-    let owner = win;
-    path.forEach((key, i) => {
-      if (owner[key] === undefined) {
-        owner[key] = i < path.length - 1 ? {} : (...args) => queue.push([path, args]);
-        made.push([owner, key]);
-      }
-      owner = owner[key];
+  const proxy = (path) =>
+    new Proxy(function () {}, {
+      get: (fn, key) => (key === 'then' || typeof key === 'symbol' ? undefined : proxy(path.concat(key))),
+      apply: (fn, self, args) => {
+        queue.push([path, args]);
+      },
     });
-  }
+  const made = names.split(' ').filter((name) => win[name] === undefined);
+  for (const name of made) win[name] = proxy([name]);
   return () => {
-    for (const [owner, key] of made.reverse()) delete owner[key];
+    for (const name of made) delete win[name];
     el.addEventListener('load', () => {
       for (const [path, args] of queue) {
         const owner = path.slice(0, -1).reduce((o, key) => o && o[key], win);

@@ -7,7 +7,7 @@ TEST_CASE("the loader module is a well-formed ES module", "[loader]") {
   CHECK(m.find("export default {h:[[/^(?:") != std::string::npos);
   CHECK(m.find(",u:16,") != std::string::npos);  // kUnknownYet
   CHECK(m.find(",g:[[/^(?:vk\\.com\\/js\\/api\\/openapi\\.js") != std::string::npos);
-  CHECK(m.find("\"VK.init VK.Widgets.Comments ") != std::string::npos);
+  CHECK(m.find("/,\"VK\"]") != std::string::npos);
   CHECK(m.find("d:{ad_storage:\"denied\",ad_user_data:\"denied\"") != std::string::npos);
   CHECK(m.find("wait_for_update:500}") != std::string::npos);
   // Agreement with the core is proven in tests/node/loader_data.test.mjs, where the

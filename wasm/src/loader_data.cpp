@@ -111,12 +111,12 @@ std::string host_runs() {
   return emit(runs);
 }
 
-// [[/^(?:scripts)/, "VK.init VK.Widgets.Comments ..."], ...]: the page calls a service's
-// script answers (Service::page_calls), for its rules that name a script (a path in ".js").
+// [[/^(?:scripts)/, "VK"], ...]: the globals a service's script defines and pages call inline
+// (Service::page_globals), for its rules that name a script (a path in ".js").
 std::string page_call_runs() {
   std::string out = "[";
   for (const auto& s : registry()) {
-    if (s.page_calls.empty()) continue;
+    if (s.page_globals.empty()) continue;
     std::vector<std::string> scripts;
     for (const HostRule& h : s.hosts) {
       std::string_view path = h.path_prefix;
@@ -125,7 +125,7 @@ std::string page_call_runs() {
       }
     }
     std::string calls;
-    for (auto call : s.page_calls) calls += (calls.empty() ? "" : " ") + std::string(call);
+    for (auto name : s.page_globals) calls += (calls.empty() ? "" : " ") + std::string(name);
     out += "[/^(?:";
     for (size_t i = 0; i < scripts.size(); ++i) out += (i ? "|" : "") + scripts[i];
     out += ")/,\"" + calls + "\"],";

@@ -103,25 +103,8 @@ constexpr HostRule kVkHosts[] = {{".top-fwz1.mail.ru", "", "", P::marketing},
 constexpr NameRule kVkNames[] = {{"tmr_", true, P::marketing}};
 constexpr std::string_view kVkSnippets[] = {"top-fwz1.mail.ru", "_tmr", "vk.com/rtrg",
                                             "VK.Retargeting"};
-// What pages call inline after <script src=".../openapi.js">: VK's widget and pixel API.
-constexpr std::string_view kVkCalls[] = {"VK.init",
-                                         "VK.Widgets.Comments",
-                                         "VK.Widgets.Group",
-                                         "VK.Widgets.Like",
-                                         "VK.Widgets.Poll",
-                                         "VK.Widgets.Post",
-                                         "VK.Widgets.ContactUs",
-                                         "VK.Widgets.Auth",
-                                         "VK.Widgets.Subscribe",
-                                         "VK.Widgets.CommunityMessages",
-                                         "VK.Widgets.AllowMessagesFromCommunity",
-                                         "VK.Retargeting.Init",
-                                         "VK.Retargeting.Hit",
-                                         "VK.Retargeting.Event",
-                                         "VK.Retargeting.Add",
-                                         "VK.Goal",
-                                         "VK.Observer.subscribe",
-                                         "VK.Api.call"};
+// Pages call VK.init(...) and VK.Widgets.Comments(...) inline after <script src=".../openapi.js">.
+constexpr std::string_view kVkGlobals[] = {"VK"};
 
 // Yandex's advertising: the Advertising Network and ADFOX ad loaders, Direct's conversion
 // hits, and the cookie-sync calls tag.js makes when the counter's server settings say so
@@ -269,7 +252,7 @@ constexpr Service kServices[] = {
      span_of(kTikTokSnippets)},
     {"vk_ads", "VK Ads / Top.Mail.ru", "VK LLC", "RU", P::marketing, IdKind::none,
      span_of(kVkHosts), span_of(kVkNames), span_of(kVkNames), span_of(kVkSnippets),
-     span_of(kVkCalls)},
+     span_of(kVkGlobals)},
     {"yandex_ads",
      "Yandex Advertising Network / ADFOX",
      "Yandex LLC",

@@ -65,10 +65,11 @@ struct Service {
   Span<NameRule> cookies;
   Span<NameRule> storage;
   Span<std::string_view> inline_signatures;  // substrings that betray its snippets
-  // Functions the page calls inline right after the service's <script> tag ("VK.init",
-  // "VK.Widgets.Comments"): while the script is held, the loader stands in for them and queues
-  // the calls, which the real script answers once it is allowed and loaded.
-  Span<std::string_view> page_calls = {};
+  // Globals the page calls inline right after the service's <script> tag (VK's "VK", for
+  // VK.init(...) and VK.Widgets.Comments(...)): while the script is held, the loader stands in
+  // for them and queues every call made through them, which the real script answers once it is
+  // allowed and loaded.
+  Span<std::string_view> page_globals = {};
 };
 
 // A kind of WebSocket frame that serves another purpose than its socket: Metrica sends
