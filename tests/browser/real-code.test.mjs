@@ -13,7 +13,7 @@ const url = (page) => `${env.server.origin}/pages/${page}`;
 const hostOf = (r) => new URL(r.url).hostname;
 const LONG_TAIL_MARKETING =
   /(^|\.)(licdn\.com|linkedin\.com|redditstatic\.com|reddit\.com|bing\.com|sc-static\.net|snapchat\.com|adroll\.com|tiktok\.com|vk\.com)$/;
-const SYNC_PARTNERS = /^(adstat\.yandex\.ru|eu\.asas\.yango\.com|fcpe\.beeline\.ru|spadsync\.com)$/;
+const SYNC_PARTNERS = /^(an\.yandex\.ru|adstat\.yandex\.ru|eu\.asas\.yango\.com|fcpe\.beeline\.ru|spadsync\.com)$/;
 // Tags written statically in a page's HTML may be fetched by the browser's preload scanner before
 // any script runs (README, Limitations): that fetch is counted apart; what counts is that nothing
 // ran and nothing else was sent.
@@ -220,5 +220,79 @@ test('(f) an ordinary CDN script and same-origin scripts run in order, undelayed
   assert.ok(cdnBeforeReady, 'the CDN library ran before the core was ready: nothing waited for it');
   assert.equal(await ctx.page.evaluate(() => window.__ordinaryLib), 2, 'the library and the widget ran once each');
   assert.deepEqual(ctx.errors, []);
+  await ctx.context.close();
+});
+
+// Webvisor as tag.js sends it: parts as JSON frames on wss://mc.yandex.ru/solid.ws and pings,
+// from the stand-in (standins/metrica-counter.js), not from page code.
+async function webvisorStandin({ socket }) {
+  const context = await env.browser.newContext();
+  const frames = [];
+  if (socket)
+    await context.routeWebSocket(/mc\.yandex\.ru\/solid\.ws/, (ws) => ws.onMessage((m) => frames.push(String(m))));
+  const { open: openPage } = await import('./harness.mjs');
+  const ctx = await openPage(env.browser, url('metrica-socket.html'), { context: await withRoutes(context) });
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  return { ctx, frames };
+}
+async function withRoutes(context) {
+  const { installTrackerRoutes } = await import('./standins/routes.mjs');
+  context.__log = [];
+  await installTrackerRoutes(context, context.__log);
+  return context;
+}
+
+test("tag.js's Webvisor socket: parts flow with consent; after set({session_recording:false}) no part, pings go on; after rejectAll() nothing", async () => {
+  const { ctx, frames } = await webvisorStandin({ socket: true });
+  await eventually(() => assert.ok(frames.some((f) => f.includes('"resource":"webvisor/98765432"'))), 5000);
+  await ctx.page.fill('#comment', 'typed-before');
+  // The field is masked (a message): its value goes as bullets, the input event itself goes.
+  await eventually(() =>
+    assert.ok(
+      frames.some((f) => f.includes('\\"t\\":\\"input\\",\\"n\\":\\"comment\\"')),
+      'parts carry the typing',
+    ),
+  );
+  await ctx.page.evaluate(() => ConsentGuard.set({ session_recording: false }));
+  const at = frames.length;
+  await ctx.page.fill('#comment', 'typed-after-withdrawal');
+  await eventually(() => assert.ok(frames.slice(at).filter((f) => f === '{"type":"ping"}').length >= 3, 'pings go on'));
+  assert.deepEqual(
+    frames.slice(at).filter((f) => f.includes('webvisor/')),
+    [],
+  );
+  await ctx.page.evaluate(() => ConsentGuard.rejectAll());
+  const closedAt = frames.length;
+  await ctx.page.fill('#comment', 'typed-after-reject');
+  await settle(ctx.page, 600);
+  assert.deepEqual(frames.slice(closedAt), []);
+  assert.equal(await ctx.page.evaluate(() => window[Symbol.for('consent-guard')].sockets.size), 0);
+  await ctx.context.close();
+});
+
+test("tag.js's HTTP fallback for Webvisor: parts go by POST while allowed, none after the withdrawal", async () => {
+  const { ctx } = await webvisorStandin({ socket: false });
+  const parts = () => ctx.log.filter((r) => /\/webvisor\/98765432\?wv-part=/.test(r.url));
+  await eventually(
+    async () =>
+      assert.ok(
+        await ctx.page.evaluate(() => (window.__standinLog || []).some((e) => e.event === 'webvisor-http')),
+        'the socket failed and tag.js fell back to HTTP',
+      ),
+    8000,
+  );
+  await ctx.page.fill('#comment', 'typed-before');
+  await eventually(() => assert.ok(parts().some((r) => r.body.includes('"n":"comment"'))));
+  await ctx.page.evaluate(() => ConsentGuard.set({ session_recording: false }));
+  const at = parts().length;
+  await ctx.page.fill('#comment', 'typed-after-withdrawal');
+  await settle(ctx.page, 600);
+  assert.deepEqual(
+    parts()
+      .slice(at)
+      .map((r) => r.url),
+    [],
+  );
   await ctx.context.close();
 });

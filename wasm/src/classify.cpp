@@ -6,10 +6,6 @@
 
 namespace cg {
 
-namespace {
-
-// The parts of a URL the registry's rules look at; null for a URL they never match (no host,
-// or a scheme other than http(s) and ws(s)).
 std::optional<UrlParts> network_parts(std::string_view url) {
   UrlParts parts = split_url(url);
   if (!parts.has_host) return std::nullopt;
@@ -19,6 +15,8 @@ std::optional<UrlParts> network_parts(std::string_view url) {
   }
   return parts;
 }
+
+namespace {
 
 bool rule_matches(const HostRule& rule, const UrlParts& parts) {
   return host_matches(parts.host, rule.host) &&

@@ -206,14 +206,10 @@ bool same_site(std::string_view host, std::string_view page) {
 PurposeMask Core::url_bits(const std::string& url) const {
   UrlVerdict v = cg::classify_url(url);
   if (v.service) return purpose_bit(v.purpose);
-  UrlParts parts = split_url(url);
-  if (!parts.has_host || same_site(parts.host, hostname_) || known_harmless_url(url)) return 0;
-  if (!parts.scheme.empty() && parts.scheme != "http" && parts.scheme != "https" &&
-      parts.scheme != "ws" && parts.scheme != "wss") {
-    return 0;
-  }
+  std::optional<UrlParts> parts = network_parts(url);
+  if (!parts || same_site(parts->host, hostname_) || known_harmless_url(url)) return 0;
   if (!long_tail_.loaded()) return kUnknownYet;
-  std::optional<LongTailMatch> tail = long_tail_.find(parts.host);
+  std::optional<LongTailMatch> tail = long_tail_.find(parts->host);
   return tail ? purpose_bit(tail->purpose) : 0;
 }
 

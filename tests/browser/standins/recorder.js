@@ -10,8 +10,9 @@
  *   clarity   both:   data-clarity-mask unless a nearer data-clarity-unmask
  * Masked values are sent as bullets of the same length (as Webvisor does). Webvisor also
  * stands in for Metrica's contact-data capture: on blur and submit, e-mail and phone fields
- * not under ym-disable-keys are hashed (FNV-1a, hex) and sent to /watch/ID?contact=... */
-window.__recorderStandin = function (vendor, endpoint) {
+ * not under ym-disable-keys are hashed (FNV-1a, hex) and sent to /watch/ID?contact=...
+ * `send(body)`, when given, carries the recorded batches instead (Webvisor's WebSocket). */
+window.__recorderStandin = function (vendor, endpoint, send) {
   var w = window, d = document;
   var RULES = {
     webvisor: { value: [['ym-record-keys'], ['ym-disable-keys', '-metrika-nokeys']], text: [['ym-show-content'], ['ym-hide-content']] },
@@ -90,7 +91,8 @@ window.__recorderStandin = function (vendor, endpoint) {
   function flush(beacon) {
     if (!queue.length) return;
     var body = JSON.stringify({ vendor: vendor, events: queue.splice(0) });
-    if (beacon) navigator.sendBeacon(endpoint, body);
+    if (send) send(body);
+    else if (beacon) navigator.sendBeacon(endpoint, body);
     else fetch(endpoint, { method: 'POST', body: body, mode: 'no-cors', keepalive: true }).catch(function () {});
   }
   snapshot(d.documentElement);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cg/registry.h"
+#include "cg/url.h"
 
 namespace cg {
 
@@ -17,6 +18,10 @@ struct UrlVerdict {
 
 // Classifies an absolute or scheme-relative URL. Relative URLs are same-origin: never trackers.
 UrlVerdict classify_url(std::string_view url);
+
+// The parts of a URL the registry's rules look at; nullopt for a URL they never match (no
+// host, or a scheme other than http(s) and ws(s)).
+std::optional<UrlParts> network_parts(std::string_view url);
 
 // True for a URL on a host known_harmless() names.
 bool known_harmless_url(std::string_view url);
