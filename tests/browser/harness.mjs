@@ -34,7 +34,7 @@ export const STRICT_CSP =
 
 // Independent of the registry under test: hosts and cookies of the trackers we stand in for.
 export const TRACKER_HOST =
-  /(^|\.)(yandex\.(ru|kz|com)|webvisor\.(org|com)|googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|facebook\.(com|net)|tiktok\.com|mail\.ru|vk\.com|yadro\.ru|clarity\.ms|hotjar\.(com|io)|top100\.ru|rambler\.ru|calltouch\.ru|licdn\.com|linkedin\.com|redditstatic\.com|reddit\.com|bing\.com|sc-static\.net|snapchat\.com|adroll\.com|yango\.com|beeline\.ru|spadsync\.com)$/;
+  /(^|\.)(yandex\.(ru|kz|com)|webvisor\.(org|com)|googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|facebook\.(com|net)|tiktok\.com|mail\.ru|vk\.com|yadro\.ru|clarity\.ms|hotjar\.(com|io)|top100\.ru|rambler\.ru|calltouch\.ru|licdn\.com|linkedin\.com|redditstatic\.com|reddit\.com|bing\.com|sc-static\.net|snapchat\.com|adroll\.com|yango\.com|beeline\.ru|spadsync\.com|roistat\.com|comagic\.ru|callibri\.ru)$/;
 export const TRACKER_COOKIE =
   /^(_ym|_ga|_gid|_gat|_gcl|_gac|_fbp|_fbc|_ttp|ttcsid|tmr_|_clck|_clsk|_hj|li_fat_id|_rdt_|_uet|_scid|_ct|top100|t3_sid)/;
 

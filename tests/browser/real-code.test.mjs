@@ -55,7 +55,7 @@ test('(b) GTM with analytics only: no long-tail marketing tag loads or sends; GA
   assert.deepEqual(storage, []);
   // AdRoll's script is held for marketing, placed by the long tail (not the loader's copy).
   const held = await ctx.page.evaluate(() =>
-    window[Symbol.for('consent-guard')].held.map((h) => [new URL(h.url).hostname, h.bit]),
+    window[Symbol.for('consent-guard')].held.map((h) => [new URL(h.url, location.href).hostname, h.bit]),
   );
   assert.ok(
     held.some(([host, bit]) => host === 's.adroll.com' && bit === 4),
@@ -184,24 +184,35 @@ test('(d) VK openapi stays held after reject: the page still works and throws no
   await ctx.context.close();
 });
 
-test('(e) Rambler Top100 and Calltouch are held before a decision, and run after accept', async () => {
+test('(e) Rambler Top100, Calltouch, Roistat, CoMagic and Callibri are held before a decision, and run after accept', async () => {
   const ctx = await open(env.browser, url('ru-counters.html'));
   assert.equal(await ready(ctx.page), true);
   await settle(ctx.page);
-  assert.deepEqual(beyondPreload(ctx, ['https://mod.calltouch.ru/init.js?id=efgh5678']), []);
+  const statics = [
+    'https://mod.calltouch.ru/init.js?id=efgh5678',
+    'https://app.comagic.ru/static/cs.min.js',
+    'http://cdn.callibri.ru/callibri.js', // scheme-relative on this http test page
+  ];
+  assert.deepEqual(beyondPreload(ctx, statics), []);
   assert.deepEqual(ctx.errors, []);
   const held = await ctx.page.evaluate(() =>
-    window[Symbol.for('consent-guard')].held.map((h) => [new URL(h.url).hostname, h.bit]),
+    window[Symbol.for('consent-guard')].held.map((h) => [new URL(h.url, location.href).hostname, h.bit]),
   );
   assert.deepEqual(held.sort(), [
+    ['app.comagic.ru', 4],
+    ['cdn.callibri.ru', 4],
+    ['cloud.roistat.com', 4],
     ['mod.calltouch.ru', 4],
     ['mod.calltouch.ru', 4],
     ['st.top100.ru', 1],
   ]);
   await ctx.page.evaluate(() => ConsentGuard.acceptAll());
   await eventually(() => {
-    const hosts = trackerRequests(ctx.log).map(hostOf);
-    assert.ok(hosts.includes('st.top100.ru') && hosts.includes('mod.calltouch.ru'), hosts.join());
+    const hosts = trackerRequests(ctx.log)
+      .filter((r) => !statics.includes(r.url))
+      .map(hostOf);
+    for (const host of ['st.top100.ru', 'mod.calltouch.ru', 'cloud.roistat.com'])
+      assert.ok(hosts.includes(host), host + ' in ' + hosts.join());
   }, 5000);
   await ctx.context.close();
 });
