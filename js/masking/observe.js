@@ -22,6 +22,16 @@ export function startMasking(module) {
   const masked = new Map(); // element -> {kind, signal, target}
   const roots = new WeakSet();
   const unmaskAttrs = markers.unmask.attributes;
+  // Every attribute the core's lists name (its masks and opt-ins): a page that strips any of
+  // them, or puts an opt-in back, is seen and masked again.
+  const watchedAttributes = [
+    ...new Set([
+      'class',
+      ...Object.keys(markers.field.attributes),
+      ...Object.keys(markers.text.attributes),
+      ...unmaskAttrs,
+    ]),
+  ];
   const observer = new MutationObserver(onMutations);
 
   function mark(el, verdict, target) {
@@ -106,7 +116,7 @@ export function startMasking(module) {
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['class', 'data-clarity-mask', 'data-hj-suppress', ...unmaskAttrs],
+      attributeFilter: watchedAttributes,
     });
     process([root.nodeType === 9 ? root.documentElement : root].filter(Boolean));
   }

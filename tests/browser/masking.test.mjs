@@ -219,6 +219,34 @@ test('fields added later are masked before the next frame, and stay masked when 
   assert.equal(timing.allow, false);
 });
 
+test('a page that strips any recorder marker from a masked field gets it back (every marker the core lists)', async () => {
+  const ctx = await open(env.browser, url('masking.html'));
+  await acceptAndWaitForMasking(ctx);
+  const result = await ctx.page.evaluate(async () => {
+    const phone = document.getElementById('phone');
+    const names = [
+      'data-hj-suppress',
+      'data-clarity-mask',
+      'data-private',
+      'data-recording-sensitive',
+      'data-sentry-mask',
+      'data-matomo-mask',
+    ];
+    const out = {};
+    for (const name of names) {
+      const had = phone.hasAttribute(name);
+      phone.removeAttribute(name);
+      await null; // the guard's observer runs in this microtask checkpoint
+      out[name] = [had, phone.hasAttribute(name)];
+    }
+    return out;
+  });
+  for (const [name, [had, back]] of Object.entries(result)) {
+    assert.equal(had, true, `${name} was put on the field`);
+    assert.equal(back, true, `${name} is put back after the page removed it`);
+  }
+});
+
 test('awkward pages: an emoji at a cut, typographic separators, declarative shadow roots, a label after its field', async () => {
   const ctx = await open(env.browser, url('masking-edge.html'));
   await acceptAndWaitForMasking(ctx);
