@@ -15,6 +15,7 @@ const CALLS = {
   frameBits: ['cg_frame_bits', 'ss', 'n'],
   nameBits: ['cg_name_bits', 'ns', 'n'],
   loadLongTail: ['cg_load_long_tail', 's'],
+  stubs: ['cg_stubs', ''],
   restore: ['cg_restore', 'sn'],
   decide: ['cg_decide', 'sn'],
   state: ['cg_state', ''],

@@ -3,7 +3,6 @@
 // GTM's anti-flicker snippet. Those callbacks are called here (asynchronously, once), and
 // disarmed in the queued call so that the tracker, once allowed, does not call them again.
 
-const ANALYTICS = 1;
 const noop = () => {};
 const METRICA_METHODS = [
   'reachGoal',
@@ -39,8 +38,12 @@ function fireCallbacks(args, keys) {
 }
 
 export function installStubs(guard) {
-  const held = () => !(guard.allowed & ANALYTICS);
-  wrapQueueFunction(guard, 'ym', ['callback'], (args) => {
+  // Which purpose each queue function follows is the core's answer (Core::stubs), asked again
+  // at each scan, as the tags seen on the page change it: a page with only Google Ads tags has
+  // its gtag callbacks answered here until marketing is allowed.
+  guard.stubsFollow = JSON.parse(guard.core.stubs());
+  const held = (name) => (guard.stubsFollow[name] & ~guard.allowed) !== 0;
+  wrapQueueFunction('ym', 'ym', ['callback'], (args) => {
     if (args[1] !== 'init') return;
     if (args[2] && typeof args[2] === 'object') Object.assign(args[2], guard.metricaPatch);
     ensureCounter(args[0]);
@@ -48,13 +51,13 @@ export function installStubs(guard) {
   for (const args of (window.ym && window.ym.a) || []) {
     if (args[1] === 'init') ensureCounter(args[0]);
   }
-  wrapQueueFunction(guard, window.GoogleAnalyticsObject || 'ga', ['hitCallback']);
+  wrapQueueFunction('ga', window.GoogleAnalyticsObject || 'ga', ['hitCallback']);
   legacyMetrica(guard);
 
   const dataLayer = window.dataLayer;
   if (Array.isArray(dataLayer) && !dataLayer.__cg) {
     const disarm = (item) => {
-      if (!held()) return;
+      if (!held('dataLayer')) return;
       const isArgs = Object.prototype.toString.call(item) === '[object Arguments]';
       fireCallbacks(isArgs ? [item[2]] : [item], ['event_callback', 'eventCallback']);
     };
@@ -68,17 +71,18 @@ export function installStubs(guard) {
   }
   // GTM's anti-flicker snippet hides the page until GTM loads: with GTM held, end it now.
   const hide = dataLayer && dataLayer.hide;
-  if (held() && hide && typeof hide.end === 'function') {
+  if (held('dataLayer') && hide && typeof hide.end === 'function') {
     hide.end();
     hide.end = null;
   }
 
-  function wrapQueueFunction(guard, name, keys, onCall) {
+  // stub: the core's name for it (follows); name: the page's global.
+  function wrapQueueFunction(stub, name, keys, onCall) {
     const original = window[name];
     if (typeof original !== 'function' || original.__cg) return;
     const wrapper = function () {
       if (onCall) onCall(arguments);
-      if (held()) fireCallbacks(arguments, keys);
+      if (held(stub)) fireCallbacks(arguments, keys);
       return original.apply(this, arguments);
     };
     for (const key of Object.keys(original)) wrapper[key] = original[key]; // ym.a, ym.l, ga.q
@@ -86,7 +90,7 @@ export function installStubs(guard) {
     window[name] = wrapper;
     for (const args of wrapper.a || wrapper.q || []) {
       if (onCall) onCall(args);
-      if (held()) fireCallbacks(args, keys);
+      if (held(stub)) fireCallbacks(args, keys);
     }
   }
 }

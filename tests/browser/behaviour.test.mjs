@@ -573,3 +573,21 @@ test('GTM with analytics only: the container runs, the Meta Pixel it injects sta
   await eventually(() => assert.ok(sent(ctx, /facebook\.com\/tr/).length >= 1), 10000);
   await ctx.context.close();
 });
+
+// Issue 19: which purpose a queue function follows is the core's answer. With only Google Ads
+// tags on the page, allowing analytics does not load them: their callbacks must still be
+// answered, or the conversion link never follows.
+test("a page with only Google Ads: gtag's event_callback is answered while marketing is held, analytics allowed or not", async () => {
+  const ctx = await open(env.browser, url('google-ads-only.html'));
+  assert.equal(await ready(ctx.page), true);
+  for (const choice of [null, { analytics: true }]) {
+    if (choice) await ctx.page.evaluate((c) => ConsentGuard.set(c), choice);
+    const before = await ctx.page.evaluate(() => window.conversionCallback || 0);
+    await ctx.page.click('#book');
+    await eventually(async () =>
+      assert.equal(await ctx.page.evaluate(() => window.conversionCallback || 0), before + 1, JSON.stringify(choice)),
+    );
+  }
+  assert.deepEqual(trackerRequests(ctx.log), []);
+  await ctx.context.close();
+});

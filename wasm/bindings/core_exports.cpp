@@ -58,6 +58,9 @@ EMSCRIPTEN_KEEPALIVE int cg_frame_bits(const char* u, int un, const char* f, int
 EMSCRIPTEN_KEEPALIVE int cg_name_bits(int cookie, const char* n, int nn) {
   return static_cast<int>(core->name_bits(cookie != 0, text(n, nn)));
 }
+EMSCRIPTEN_KEEPALIVE void cg_stubs() {
+  reply(core->stubs());
+}
 EMSCRIPTEN_KEEPALIVE void cg_load_long_tail(const char* t, int tn) {
   reply(core->load_long_tail(text(t, tn)));
 }

@@ -227,6 +227,23 @@ PurposeMask Core::name_bits(bool cookie, const std::string& name) const {
   return 0;
 }
 
+std::string Core::stubs() const {
+  auto service_bit = [](std::string_view id) {
+    const Service* s = find_service(id);
+    return s ? purpose_bit(s->purpose) : 0;
+  };
+  bool analytics_tag = google_ids_.empty();
+  for (const auto& id : google_ids_) {
+    if (id.rfind("AW-", 0) != 0 && id.rfind("DC-", 0) != 0) analytics_tag = true;
+  }
+  json::Out o;
+  o.object().key("ym").number(service_bit("yandex_metrica"));
+  o.key("ga").number(service_bit("google_analytics"));
+  o.key("dataLayer").number(service_bit(analytics_tag ? "google_analytics" : "google_ads"));
+  o.end_object();
+  return o.text();
+}
+
 std::string Core::load_long_tail(const std::string& text) {
   std::string problem;
   if (!long_tail_.load(text, problem)) return error("longTail", problem);

@@ -38,6 +38,12 @@ class Core {
   PurposeMask frame_bits(const std::string& url, const std::string& frame) const;
   // The bits a cookie (cookie = true) or storage key named `name` needs to be written.
   PurposeMask name_bits(bool cookie, const std::string& name) const;
+  // The purpose bits each queue function a page calls while its tracker is held follows
+  // (js/runtime/stubs.js answers their callbacks until those are allowed):
+  // {"ym": 1, "ga": 1, "dataLayer": 1}. ym and ga follow their services; dataLayer (gtag and
+  // GTM) follows the Google tags seen on the page: analytics when one of them is an analytics
+  // tag (G-, GT-, UA-, GTM-), marketing when all are Google Ads tags (AW-, DC-).
+  std::string stubs() const;
   // Takes the long tail's text (long_tail.h): {"ok": true, "source": "third-party-web 0.30.0",
   // "hosts": n}, or an error that changes nothing.
   std::string load_long_tail(const std::string& text);
