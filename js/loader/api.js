@@ -1,8 +1,6 @@
 // window.ConsentGuard: the public contract (see README and consent-guard.d.ts). Until the
 // core is ready, calls are queued, not lost; the runtime then answers them in order.
 
-const PURPOSES = ['analytics', 'session_recording', 'marketing'];
-
 export function createApi(guard) {
   const queue = guard.queue;
   const call = (name, arg) =>
@@ -15,8 +13,8 @@ export function createApi(guard) {
     ready: guard.ready.then(() => api),
     get() {
       if (guard.impl) return guard.impl.get();
-      const purposes = { necessary: true };
-      for (const p of PURPOSES) purposes[p] = false;
+      const purposes = {};
+      for (const name in guard.data.p) purposes[name] = !guard.data.p[name]; // only necessary is on
       const version = guard.tag && guard.tag.getAttribute('data-policy-version');
       return { decided: false, purposes, policyVersion: version || null, updatedAt: null, decisionId: null };
     },

@@ -32,7 +32,7 @@ function sameSite(host) {
 export function createGuard(data, tag) {
   const src = (tag && tag.src) || '';
   const guard = {
-    allowed: 0, // purpose bits the visitor allowed: 1 analytics, 2 session_recording, 4 marketing
+    allowed: 0, // purpose bits the visitor allowed (data.p names them)
     held: [], // {el, kind: 'script'|'img'|'iframe', bit, url, type} in the order they were held
     released: new WeakSet(), // elements let go (a moved element is not held again)
     preloaded: [], // tracker tags written in the HTML (the preload scanner may fetch them)

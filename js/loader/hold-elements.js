@@ -177,7 +177,7 @@ export function defuse(guard, html) {
     const url = m && (m[1] || m[2] || m[3]);
     const bit = url && guard.blocks(url);
     if (!bit || bit & guard.data.u || /\sdata-consent\b/i.test(tag)) return tag;
-    const purpose = ['', 'analytics', 'session_recording', '', 'marketing'][guard.purposeOf(url)];
+    const purpose = Object.keys(guard.data.p).find((name) => guard.data.p[name] === bit);
     const mark = ' data-consent="' + purpose + '"';
     // The hand-tagging forms: <script type="text/plain" src> and <img|iframe data-src>.
     if (/^<script/i.test(tag)) {

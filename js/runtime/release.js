@@ -1,17 +1,18 @@
 // Lets held elements go, in the order they were held, once their purpose is allowed.
 
-const BITS = { necessary: 0, analytics: 1, session_recording: 2, marketing: 4 };
-
 export function release(guard) {
   const still = [];
   for (const held of guard.held) {
     if (held.bit === undefined) {
-      held.bit = BITS[held.manual];
+      const bits = guard.data.p; // the purposes' names and bits, from the core
+      held.bit = Object.prototype.hasOwnProperty.call(bits, held.manual) ? bits[held.manual] : undefined;
       if (held.bit === undefined) {
         console.error(
           'consent-guard: data-consent="' +
             held.manual +
-            '" is not a purpose (use necessary, analytics, session_recording or marketing); the element stays held',
+            '" is not a purpose (use ' +
+            Object.keys(bits).join(', ') +
+            '); the element stays held',
         );
         held.bit = 8; // a bit no decision sets: held for good
       }

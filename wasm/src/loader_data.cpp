@@ -133,6 +133,16 @@ std::string page_call_runs() {
   return out + "]";
 }
 
+// {necessary:0,analytics:1,session_recording:2,marketing:4}: the purposes' names and bits, for
+// the page's API before the core is ready, hand-tagged elements and markup the loader tags.
+std::string purpose_bits() {
+  std::string out = "{necessary:0";
+  for (Purpose p : kOptionalPurposes) {
+    out += "," + std::string(purpose_name(p)) + ":" + std::to_string(purpose_bit(p));
+  }
+  return out + "}";
+}
+
 std::string consent_default() {
   std::string out = "{";
   for (const auto& f : consent_mode_fields(0)) out += f.name + ":\"denied\",";
@@ -145,8 +155,8 @@ std::string loader_data_module() {
   return "// Generated from the C++ registry (wasm/src/registry.cpp) by cg-gen-loader-data.\n"
          "// Do not edit: change the registry and rebuild.\n"
          "export default {h:" +
-         host_runs() + ",u:" + std::to_string(kUnknownYet) + ",g:" + page_call_runs() +
-         ",d:" + consent_default() + "};\n";
+         host_runs() + ",u:" + std::to_string(kUnknownYet) + ",p:" + purpose_bits() +
+         ",g:" + page_call_runs() + ",d:" + consent_default() + "};\n";
 }
 
 }  // namespace cg

@@ -12,6 +12,7 @@ namespace cg {
 // An ES module whose default export is
 //   { h: [[RegExp, bit], ...],  // tested on hostname + pathname + search; first match wins
 //     u: 16,                    // kUnknownYet: a third-party host the loader cannot place
+//     p: {necessary: 0, analytics: 1, ...},  // the purposes' names and bits
 //     g: [[RegExp, "VK"], ...],  // globals pages call on held scripts (Service::page_globals)
 //     d: {...} }                // the Consent Mode v2 default (all denied, wait_for_update)
 // where bit is the purpose bit (1 analytics, 2 session_recording, 4 marketing).
