@@ -4,8 +4,6 @@
 // collector's acknowledgement. Without IndexedDB (some private modes) everything is kept in
 // memory for the session, and receipts say that their key is a session key.
 
-const STORES = ['key', 'receipts'];
-
 export async function openStore(site) {
   const db = await new Promise((resolve) => {
     let request;
@@ -53,5 +51,3 @@ function inMemory() {
     put: async (record) => void receipts.set(record.jti, record),
   };
 }
-
-export { STORES };

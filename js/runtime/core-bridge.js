@@ -7,7 +7,6 @@ const decoder = new TextDecoder();
 // Argument kinds per call: 's' a string, 'n' a number; a third entry 'n' when the call
 // answers a number (its return value) rather than text in the answer buffer.
 const CALLS = {
-  reset: ['cg_reset', ''],
   configure: ['cg_configure', 'sss'],
   classifyUrl: ['cg_classify_url', 's'],
   classifyInline: ['cg_classify_inline', 's'],

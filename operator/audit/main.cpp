@@ -5,12 +5,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "audit/page_audit.h"
+#include "cg/json.h"
+#include "cg/utf8.h"
 
 namespace {
 
@@ -64,31 +65,6 @@ bool read_all(const std::string& path, std::string& out, std::string& error) {
   return !failed && !too_big;
 }
 
-// Strict UTF-8, as gumbo reads it: no overlong forms, surrogates or code points past U+10FFFF.
-bool valid_utf8(std::string_view s) {
-  auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  for (size_t i = 0; i < s.size();) {
-    unsigned char b = at(i);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = b >= 0xC2 && b <= 0xDF   ? 2
-                 : b >= 0xE0 && b <= 0xEF ? 3
-                 : b >= 0xF0 && b <= 0xF4 ? 4
-                                          : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k)
-      if ((at(i + k) & 0xC0) != 0x80) return false;
-    unsigned char second = at(i + 1);
-    if ((b == 0xE0 && second < 0xA0) || (b == 0xED && second >= 0xA0) ||
-        (b == 0xF0 && second < 0x90) || (b == 0xF4 && second >= 0x90))
-      return false;
-    i += len;
-  }
-  return true;
-}
-
 // For the table: control characters shown as '?', so that a page cannot break the layout.
 std::string printable(std::string_view s) {
   std::string out;
@@ -132,29 +108,22 @@ void print_table(const std::vector<cg::audit::Finding>& findings, bool all) {
   }
 }
 
-nlohmann::ordered_json to_json(const cg::audit::Finding& f) {
-  nlohmann::ordered_json j = {{"target", target_name(f.target)},
-                              {"frame", f.frame},
-                              {"locator", f.locator},
-                              {"masked", f.masked},
-                              {"kind", cg::pii_kind_name(f.kind)},
-                              {"signal", f.signal},
-                              {"mark", cg::audit::mark_name(f.mark)}};
+// One finding as JSON (cg::json::Out, as everything the product writes).
+void write_json(cg::json::Out& o, const cg::audit::Finding& f) {
+  o.object().key("target").str(target_name(f.target)).key("frame").str(f.frame);
+  o.key("locator").str(f.locator).key("masked").boolean(f.masked);
+  o.key("kind").str(cg::pii_kind_name(f.kind)).key("signal").str(f.signal);
+  o.key("mark").str(cg::audit::mark_name(f.mark));
   if (f.target == cg::audit::Target::field) {
     // What the classifier read, with describe.js's keys.
     const cg::FieldInfo& d = f.field;
-    j["field"] = {{"tag", d.tag},
-                  {"type", d.type},
-                  {"name", d.name},
-                  {"id", d.id},
-                  {"autocomplete", d.autocomplete},
-                  {"inputmode", d.inputmode},
-                  {"placeholder", d.placeholder},
-                  {"ariaLabel", d.aria_label},
-                  {"label", d.label},
-                  {"heading", d.heading}};
+    o.key("field").object().key("tag").str(d.tag).key("type").str(d.type);
+    o.key("name").str(d.name).key("id").str(d.id).key("autocomplete").str(d.autocomplete);
+    o.key("inputmode").str(d.inputmode).key("placeholder").str(d.placeholder);
+    o.key("ariaLabel").str(d.aria_label).key("label").str(d.label);
+    o.key("heading").str(d.heading).end_object();
   }
-  return j;
+  o.end_object();
 }
 
 }  // namespace
@@ -191,7 +160,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cg-audit: %s\n", error.c_str());
     return 2;
   }
-  if (!valid_utf8(html))
+  if (!cg::utf8::valid(html))
     std::fprintf(stderr,
                  "cg-audit: warning: %s is not valid UTF-8; bytes that are not UTF-8 are read "
                  "as U+FFFD (save the page as UTF-8 for a faithful audit)\n",
@@ -208,10 +177,11 @@ int main(int argc, char** argv) {
   }
 
   if (json) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& f : shown) out.push_back(to_json(f));
-    std::printf("%s\n",
-                out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
+    cg::json::Out out;
+    out.array();
+    for (const auto& f : shown) write_json(out, f);
+    out.end_array();
+    std::printf("%s\n", out.text().c_str());
     return 0;
   }
   if (!shown.empty()) print_table(shown, all);

@@ -392,7 +392,8 @@ bool read_constants(Reader& r, const Value& p) {
   bool sensitive = true;
   const Value* spi = r.array(p, kRoot, "spiCat");
   return r.exactly(p, "version", receipts::kKantaraVersion) &&
-         r.exactly(p, "profile", receipts::kProfile) && r.exactly(p, "jurisdiction", "KZ") &&
+         r.exactly(p, "profile", receipts::kProfile) &&
+         r.exactly(p, "jurisdiction", receipts::kJurisdiction) &&
          r.boolean(p, kRoot, "sensitive", sensitive) &&
          (!sensitive || r.bad_value("sensitive", "must be false")) && spi &&
          (spi->Empty() || r.bad_value("spiCat", "must be empty"));

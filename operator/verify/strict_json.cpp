@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cg/receipts/jcs.h"
+#include "cg/utf8.h"
 
 namespace cg::verify {
 namespace {
@@ -20,7 +21,7 @@ std::string_view name_of(const rapidjson::Value& v) {
 // an escaped lone surrogate ("\udc00"), which RapidJSON writes as ED A0..BF xx: look only
 // at strings holding 0xED, and only when the text has a \u escape at all.
 bool string_ok(std::string_view s, bool escapes) {
-  return !escapes || s.find('\xED') == std::string_view::npos || receipts::valid_utf8(s);
+  return !escapes || s.find('\xED') == std::string_view::npos || utf8::valid(s);
 }
 
 // True when two members of `v` share a name; `name` gets it. Small objects (most of a
@@ -121,7 +122,7 @@ JsonProblem syntax_error(const rapidjson::Document& doc) {
 // into `doc` and is called only once the text passed the checks before.
 template <typename Parse>
 JsonProblem parse_checked(std::string_view text, rapidjson::Document& doc, Parse parse) {
-  if (!receipts::valid_utf8(text)) return {"utf8", "the text is not well-formed UTF-8"};
+  if (!utf8::valid(text)) return {"utf8", "the text is not well-formed UTF-8"};
   // RapidJSON reads a NUL byte as the end of the text, so "{}\0junk" would pass: JSON has
   // no raw NUL anywhere (in strings it is escaped), so one is a syntax error.
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) {

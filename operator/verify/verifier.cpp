@@ -1,5 +1,6 @@
 #include "verify/verifier.h"
 
+#include "cg/json.h"
 #include "cg/receipts/base64url.h"
 #include "cg/receipts/receipt.h"
 #include "verify/payload.h"
@@ -11,16 +12,8 @@ namespace {
 using rapidjson::Value;
 using receipts::b64url_decode;
 
-std::string_view text_of(const Value& v) {
-  return {v.GetString(), v.GetStringLength()};
-}
-
-const Value* member(const Value& obj, std::string_view key) {
-  for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
-    if (text_of(it->name) == key) return &it->value;
-  }
-  return nullptr;
-}
+using json::member;
+constexpr auto text_of = json::string_of;
 
 struct Parts {
   std::string_view header_b64, payload_b64, signature_b64;

@@ -17,5 +17,9 @@ function load(name) {
 }
 
 // The core's calls through the same bridge as the browser's runtime.
-export const loadCore = async () => bridge(await load('consent-guard-core-node'));
+// reset() starts over with a fresh core (cg_reset: the node build's only).
+export const loadCore = async () => {
+  const module = await load('consent-guard-core-node');
+  return Object.assign(bridge(module), { reset: () => module._cg_reset() });
+};
 export const loadMasking = () => load('consent-guard-masking-node');

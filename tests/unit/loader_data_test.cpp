@@ -6,7 +6,8 @@ TEST_CASE("the loader module is a well-formed ES module", "[loader]") {
   std::string m = cg::loader_data_module();
   CHECK(m.find("export default {h:[[/^(?:") != std::string::npos);
   CHECK(m.find(",u:16,") != std::string::npos);  // kUnknownYet
-  CHECK(m.find(",p:{necessary:0,analytics:1,session_recording:2,marketing:4},") != std::string::npos);
+  CHECK(m.find(",p:{necessary:0,analytics:1,session_recording:2,marketing:4},") !=
+        std::string::npos);
   CHECK(m.find(",g:[[/^(?:vk\\.com\\/js\\/api\\/openapi\\.js") != std::string::npos);
   CHECK(m.find("/,\"VK\"]") != std::string::npos);
   CHECK(m.find("d:{ad_storage:\"denied\",ad_user_data:\"denied\"") != std::string::npos);

@@ -8,6 +8,7 @@
 #include "cg/receipts/jcs.h"
 #include "cg/receipts/jwk.h"
 #include "cg/receipts/sha256.h"
+#include "cg/utf8.h"
 
 using namespace cg;
 using namespace cg::receipts;
@@ -170,9 +171,9 @@ TEST_CASE("JCS refuses ill-formed UTF-8 in values built by hand", "[receipts][jc
   std::string out, error;
   CHECK_FALSE(canonicalize(doc, out, error));
   CHECK(error.find("UTF-8") != std::string::npos);
-  CHECK(valid_utf8("\xd2\x9a"));
+  CHECK(cg::utf8::valid("\xd2\x9a"));
   for (const char* bad : {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80"}) {
-    CHECK_FALSE(valid_utf8(bad));
+    CHECK_FALSE(cg::utf8::valid(bad));
   }
 }
 

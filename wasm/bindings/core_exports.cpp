@@ -36,10 +36,13 @@ EMSCRIPTEN_KEEPALIVE int cg_answer_size() {
   return static_cast<int>(answer.size());
 }
 
-// Starts over with a fresh core (tests run many cases in one instance).
+#ifdef CG_TEST_EXPORTS
+// Starts over with a fresh core: the node tests run many cases in one instance. Only the node
+// build has it (wasm/CMakeLists.txt); the page's core never starts over.
 EMSCRIPTEN_KEEPALIVE void cg_reset() {
   core = std::make_unique<cg::Core>();
 }
+#endif
 EMSCRIPTEN_KEEPALIVE void cg_configure(const char* a, int an, const char* c, int cn, const char* p,
                                        int pn) {
   reply(core->configure(text(a, an), text(c, cn), text(p, pn)));

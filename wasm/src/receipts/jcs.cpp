@@ -72,7 +72,7 @@ struct Writer {
   }
 
   bool string(std::string_view s) {
-    if (!valid_utf8(s)) return fail("ill-formed UTF-8 in a string");
+    if (!utf8::valid(s)) return fail("ill-formed UTF-8 in a string");
     append_string(out, s);
     return true;
   }
@@ -107,7 +107,7 @@ struct Writer {
     };
     std::vector<Entry> entries;
     for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
-      if (!valid_utf8(json::string_of(it->name))) return fail("ill-formed UTF-8 in a key");
+      if (!utf8::valid(json::string_of(it->name))) return fail("ill-formed UTF-8 in a key");
       entries.push_back({utf16(json::string_of(it->name)), &*it});
     }
     std::sort(entries.begin(), entries.end(),
@@ -131,22 +131,6 @@ struct Writer {
 };
 
 }  // namespace
-
-bool valid_utf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    // ASCII, the common case: eight bytes at a time while none has its high bit set.
-    uint64_t word;
-    if (i + 8 <= s.size() &&
-        (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0)) {
-      i += 8;
-    } else if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-    } else if (utf8::next(s, i) == utf8::kIllFormed) {
-      return false;
-    }
-  }
-  return true;
-}
 
 bool utf16_less(std::string_view a, std::string_view b) {
   return utf16(a) < utf16(b);

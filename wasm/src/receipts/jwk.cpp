@@ -5,6 +5,7 @@
 #include "cg/receipts/base64url.h"
 #include "cg/receipts/jcs.h"
 #include "cg/receipts/sha256.h"
+#include "cg/utf8.h"
 
 namespace cg::receipts {
 namespace {
@@ -48,7 +49,7 @@ bool jwk_thumbprint(const json::Value& jwk, std::string& thumbprint, std::string
     size_t i = 0;
     for (std::string_view name : names) {
       const json::Value* v = json::member(jwk, name);
-      if (!v || !v->IsString() || !valid_utf8(json::string_of(*v))) {
+      if (!v || !v->IsString() || !utf8::valid(json::string_of(*v))) {
         error = "the JWK member \"" + std::string(name) + "\" is missing or not a string";
         return false;
       }

@@ -7,6 +7,7 @@
 #include "cg/receipts/sha256.h"
 #include "cg/registry.h"
 #include "cg/url.h"
+#include "cg/utf8.h"
 
 namespace cg::receipts {
 namespace {
@@ -30,7 +31,7 @@ size_t chars(std::string_view s) {
 }
 
 bool text(std::string_view s, size_t min, size_t max) {
-  return valid_utf8(s) && chars(s) >= min && chars(s) <= max;
+  return utf8::valid(s) && chars(s) >= min && chars(s) <= max;
 }
 
 bool language_tag(std::string_view s) {
@@ -133,7 +134,7 @@ bool validate(const ReceiptInput& in, const P256Jwk* key, Error& error) {
          check(token(in.layer, "._-", 1, 64), "collectionMethod.layer",
                "must be 1..64 characters of [A-Za-z0-9._-]") &&
          check_controllers(in.controllers, check) &&
-         check(valid_utf8(in.policy_url) && link_target(in.policy_url), "policyUrl",
+         check(utf8::valid(in.policy_url) && link_target(in.policy_url), "policyUrl",
                "must be \"\", a URL or a site path") &&
          check(token(in.policy_version, "._-", 1, 64), "policyVersion",
                "must be 1..64 characters of [A-Za-z0-9._-]") &&
@@ -143,7 +144,7 @@ bool validate(const ReceiptInput& in, const P256Jwk* key, Error& error) {
                "must be unix seconds after iat") &&
          check(text(in.withdrawal_method, 1, 1024), "withdrawal.method",
                "must be 1..1024 characters of UTF-8") &&
-         check(valid_utf8(in.withdrawal_url) && link_target(in.withdrawal_url), "withdrawal.url",
+         check(utf8::valid(in.withdrawal_url) && link_target(in.withdrawal_url), "withdrawal.url",
                "must be \"\", a URL or a site path") &&
          check(text(in.storage_location, 1, 256), "storage.location",
                "must be 1..256 characters of UTF-8") &&
@@ -179,7 +180,7 @@ void write_services(json::Out& o, const std::vector<PurposeDecision>& decisions)
         size_t comma = rest.find(',');
         std::string_view code = rest.substr(0, comma);
         o.str(code);
-        cross_border = cross_border || code != "KZ";
+        cross_border = cross_border || code != kJurisdiction;
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
       }
       o.end_array().key("crossBorderTransfer").boolean(cross_border).end_object();
@@ -215,7 +216,7 @@ void write_signing(json::Out& o, Signing s) {
 
 void write_kantara(json::Out& o, const ReceiptInput& in, const P256Jwk* key) {
   o.key("version").str(kKantaraVersion).key("profile").str(kProfile);
-  o.key("jurisdiction").str("KZ").key("consentTimestamp").number(in.iat);
+  o.key("jurisdiction").str(kJurisdiction).key("consentTimestamp").number(in.iat);
   o.key("collectionMethod").object().key("button").str(in.button);
   o.key("layer").str(in.layer).end_object();
   o.key("consentReceiptID").str(in.jti).key("publicKey");

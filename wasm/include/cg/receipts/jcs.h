@@ -25,11 +25,8 @@ bool canonicalize_text(std::string_view text, std::string& out, std::string& err
 
 // Appends `s` as a JSON string literal the RFC 8785 way (ECMAScript JSON.stringify):
 // \b \t \n \f \r \" \\ short forms, other controls as \u00xx in lower-case hex, everything
-// else as it is. `s` must be well-formed UTF-8 (check with valid_utf8()).
+// else as it is. `s` must be well-formed UTF-8 (check with utf8::valid(), cg/utf8.h).
 void append_string(std::string& out, std::string_view s);
-
-// Well-formed UTF-8 (RFC 3629): no overlong forms, surrogates, or code points past U+10FFFF.
-bool valid_utf8(std::string_view s);
 
 // True when `a` sorts before `b` comparing their UTF-16 code units (RFC 8785 §3.2.3).
 // Both must be well-formed UTF-8.

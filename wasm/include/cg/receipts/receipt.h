@@ -45,6 +45,8 @@ namespace cg::receipts {
 constexpr std::string_view kReceiptType = "consent-receipt+jwt";
 constexpr std::string_view kKantaraVersion = "KI-CR-v1.1.0";
 constexpr std::string_view kProfile = "consent-guard-receipt/1";
+// Law No. 94-V applies; a recipient outside this country is a cross-border transfer.
+constexpr std::string_view kJurisdiction = "KZ";
 constexpr size_t kMaxJwsBytes = 64 * 1024;  // builders refuse, verifiers reject, larger receipts
 
 enum class Event { given, refused, changed, withdrawn, renewed };
