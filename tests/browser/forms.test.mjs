@@ -2,7 +2,7 @@
 // the page's language with the policy link, and the decision id in the hidden field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, open, ready } from './harness.mjs';
+import { withBrowser, open, ready, eventually } from './harness.mjs';
 
 const env = withBrowser();
 const url = (page) => `${env.server.origin}/pages/${page}`;
@@ -19,13 +19,15 @@ test('named forms do not send without the consent checkbox, then carry the decis
   // Unticked: neither the plain form nor the Tilda-style script submission goes out.
   await page.locator('#tilda .t-submit').click();
   await page.locator('#booking button').click();
-  await page.waitForTimeout(200);
+  // The refusal shows as the checkbox's validation message; then nothing has gone out.
+  await eventually(async () => {
+    const message = await page.evaluate(
+      () => document.querySelector('#tilda [name=consent_personal_data]').validationMessage,
+    );
+    assert.match(message, /келісіміңізді белгілеңіз/);
+  });
   assert.equal(page.url(), url('forms.html'));
   assert.deepEqual(await page.evaluate(() => window.sent), []);
-  const message = await page.evaluate(
-    () => document.querySelector('#tilda [name=consent_personal_data]').validationMessage,
-  );
-  assert.match(message, /келісіміңізді белгілеңіз/);
   // Other buttons of the form still work.
   await page.locator('#more').click();
   assert.equal(await page.evaluate(() => window.moreClicks), 1);

@@ -125,7 +125,8 @@ test('before a decision nothing of masking is downloaded; recorders wait until t
       }
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['src', 'type'] });
     await ConsentGuard.acceptAll();
-    await new Promise((r) => setTimeout(r, 500));
+    // Until the three recorders (Webvisor, Hotjar, Clarity) have run.
+    for (let i = 0; i < 200 && (window.__recorders || []).length < 3; i++) await new Promise((r) => setTimeout(r, 25));
     return seen;
   });
   assert.ok(marksAtStart.length > 0 && marksAtStart.every(Boolean), JSON.stringify(marksAtStart));

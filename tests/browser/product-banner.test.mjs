@@ -162,7 +162,8 @@ test('without constructable stylesheets (Safari < 16.4) the banner is styled fro
     ctx.consoleMessages.filter((m) => /refused|content security policy/i.test(m.text)),
     [],
   );
-  await ctx.page.waitForTimeout(400); // the entrance animation
+  // The entrance animation (in the banner's shadow root, which document.getAnimations() covers).
+  await ctx.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await ctx.page.screenshot({ path: 'test-results/banner-no-constructable-stylesheets.png' });
   await accept.click();
   await eventually(async () => assert.equal((await ctx.page.evaluate(() => ConsentGuard.get())).decided, true));

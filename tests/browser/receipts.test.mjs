@@ -143,11 +143,12 @@ test('offline: decisions wait, and are delivered once when the visitor is back o
   // Offline before the receipts code was ever loaded: the decision is kept in the page.
   await context.setOffline(true);
   await page.evaluate(() => ConsentGuard.acceptAll());
-  await page.waitForTimeout(300);
-  const pending = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('consent-guard-receipts-pending:')),
-  );
-  assert.equal(pending.length, 1);
+  await eventually(async () => {
+    const pending = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('consent-guard-receipts-pending:')),
+    );
+    assert.equal(pending.length, 1);
+  });
   await context.setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await eventually(async () => {
