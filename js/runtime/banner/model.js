@@ -1,40 +1,19 @@
-// Reads the banner model the core produces (shape in index.js) into a form the layers can
-// trust: every text a string, unknown enum values replaced by their defaults, the policy
-// link allowed only in its allowlisted forms, and what the three buttons decide.
+// The banner model is the core's answer (wasm/src/banner.cpp), already validated there: the
+// configuration's enums and defaults (theme, reopen), the policy link (link_target in
+// wasm/src/url.cpp), the texts after the operator's overrides. It is taken as it is; this
+// only gives the layers their names for it and what the three buttons decide.
 
-const str = (value) => (typeof value === 'string' ? value : '');
-const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
-
-export function normalize(model) {
-  const m = model && typeof model === 'object' ? model : {};
-  const given = m.texts && typeof m.texts === 'object' ? m.texts : {};
-  // Only strings; a missing text is undefined, which the builders skip.
-  const texts = {};
-  for (const key of Object.keys(given)) texts[key] = str(given[key]);
+export function normalize(m) {
   return {
-    language: /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(str(m.language)) ? m.language : '',
-    decided: m.decided === true,
-    gpc: m.gpc === true,
-    theme: oneOf(m.theme, ['light', 'dark'], 'auto'),
-    reopen: oneOf(m.reopen, ['bottom-left', 'bottom-right', 'none'], 'bottom-left'),
-    policyHref: str(m.policyUrl), // checked by the core (link_target in wasm/src/url.cpp)
+    language: m.language,
+    decided: m.decided,
+    gpc: m.gpc,
+    theme: m.theme,
+    reopen: m.reopen,
+    policyHref: m.policyUrl,
     acceptChoice: m.acceptChoice,
-    texts,
-    purposes: (Array.isArray(m.purposes) ? m.purposes : []).filter((p) => p && typeof p.id === 'string').map(purpose),
-  };
-}
-
-function purpose(p) {
-  const required = p.required === true;
-  return {
-    id: p.id,
-    name: str(p.name),
-    description: str(p.description),
-    required,
-    checked: required || p.checked === true,
-    services: (Array.isArray(p.services) ? p.services : [])
-      .filter((s) => s && typeof s === 'object')
-      .map((s) => ({ name: str(s.name), vendor: str(s.vendor), countries: str(s.countries) })),
+    texts: m.texts,
+    purposes: m.purposes.map((p) => ({ ...p, checked: p.required || p.checked })),
   };
 }
 
