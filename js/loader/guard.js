@@ -1,5 +1,6 @@
 // The loader's shared state: what is allowed, what is held, and how a URL is classified
-// with the compact registry copy. The runtime (consent-guard-core.js) takes it over.
+// with the compact registry copy. The runtime (consent-guard-core.js) takes it over. Every
+// member, and which file sets it, is described in js/guard.d.ts (tests/node/guard-contract).
 
 // window[GUARD] is the guard: the later modules find it there, not through window.ConsentGuard.
 export const GUARD = Symbol.for('consent-guard');
