@@ -15,5 +15,6 @@ emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j"$jobs"
 
 build/native/wasm/cg-gen-loader-data build/gen/loader-data.js
+build/native/wasm/cg-gen-page-reading build/gen/page-reading.js
 node scripts/bundle.mjs
 echo "build: dist/ is up to date"

@@ -50,9 +50,16 @@ writeFileSync(
 copyFileSync(at('build/wasm/wasm/consent-guard-core.wasm'), at('dist/consent-guard-core.wasm'));
 // The modules the runtime loads only after the visitor has decided: each is its glue and its
 // JS in one scope, next to its wasm.
+// The masking code imports how the guard reads a page (cg:page-reading) from the core's rules.
+const pageReading = {
+  name: 'page-reading',
+  setup(b) {
+    b.onResolve({ filter: /^cg:page-reading$/ }, () => ({ path: at('build/gen/page-reading.js') }));
+  },
+};
 for (const name of ['receipts', 'masking']) {
   const glue = readFileSync(at(`build/wasm/wasm/consent-guard-${name}.js`), 'utf8');
-  const js = await bundle(`js/${name}/index.js`);
+  const js = await bundle(`js/${name}/index.js`, { plugins: [pageReading] });
   writeFileSync(
     at(`dist/consent-guard-${name}.js`),
     banner + '\n' + (await tersely('(function(){' + glue + '\n' + js + '})();')) + '\n',

@@ -1,11 +1,12 @@
 // What the core's classifier reads about a field: the page's own words for it (attributes,
 // its label, the heading above it) and the operator's marks. Never its value.
 
-const HEADINGS = 'h1,h2,h3,h4,h5,h6,legend,[role=heading]';
+import { TEXT_CHARS, HEADINGS, HEADING_LEVELS, HEADING_SIBLINGS } from 'cg:page-reading';
+
 const MARKS = '[data-consent-guard-mask],[data-consent-guard-unmask]';
 
-const text = (el) => (el ? clip((el.textContent || '').replace(/\s+/g, ' ').trim(), 200) : '');
-const attr = (el, name) => clip(el.getAttribute(name) || '', 200);
+const text = (el) => (el ? clip((el.textContent || '').replace(/\s+/g, ' ').trim(), TEXT_CHARS) : '');
+const attr = (el, name) => clip(el.getAttribute(name) || '', TEXT_CHARS);
 
 // At most n UTF-16 units, as well-formed text: a cut through a surrogate pair, or a lone
 // surrogate in the page, would make the whole request invalid UTF-8 for the core.
@@ -35,7 +36,7 @@ export function describeField(el) {
     tag: el.localName,
     type: attr(el, 'type'),
     name: attr(el, 'name'),
-    id: clip(el.id, 200),
+    id: clip(el.id, TEXT_CHARS),
     autocomplete: attr(el, 'autocomplete'),
     inputmode: attr(el, 'inputmode'),
     placeholder: attr(el, 'placeholder'),
@@ -54,8 +55,12 @@ export function markOf(el) {
 
 // The last heading before the field: in its earlier siblings, then in its ancestors'.
 function nearestHeading(el) {
-  for (let n = el, depth = 0; n && n.parentElement && depth < 6; n = n.parentElement, depth++) {
-    for (let s = n.previousElementSibling, seen = 0; s && seen < 20; s = s.previousElementSibling, seen++) {
+  for (let n = el, depth = 0; n && n.parentElement && depth < HEADING_LEVELS; n = n.parentElement, depth++) {
+    for (
+      let s = n.previousElementSibling, seen = 0;
+      s && seen < HEADING_SIBLINGS;
+      s = s.previousElementSibling, seen++
+    ) {
       if (s.matches(HEADINGS)) return text(s);
       const inside = s.querySelectorAll(HEADINGS);
       if (inside.length) return text(inside[inside.length - 1]);

@@ -6,14 +6,15 @@
 // frame and before any recorder's own observer (created later, so notified later).
 import { clip, describeField, markOf } from './describe.js';
 import { addMarkers, hasMarkers, hasUnmask, removeUnmask } from './markers.js';
+// The limits, the elements whose text is never a block, and the cheap first look at a text
+// (MAYBE_PERSONAL: text that cannot hold a phone number, an IIN or an e-mail address is not
+// worth a trip to the core): the core's rules (wasm/include/cg/page_reading.h).
+import { BLOCK_CHARS, SKIP_TEXT, MAYBE_PERSONAL } from 'cg:page-reading';
 
 const FIELDS = 'input,textarea,select';
-const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION']);
+
 const BANNER_HOST = 'consent-guard-banner';
 const skipBanner = { acceptNode: (n) => (n.id === BANNER_HOST ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) };
-// A cheap first look: text that cannot hold a phone number, an IIN or an e-mail address
-// (fewer than two digit groups, no @) is not worth a trip to the core.
-const MAYBE_PERSONAL = /\d{5}|\d[\s()\u2010-\u2015-]+\d|@/;
 
 // module: the masking module (its mask(request) call, see wasm/bindings/masking_embind.cpp).
 export function startMasking(module) {
@@ -66,7 +67,7 @@ export function startMasking(module) {
     if (!fields.length && !texts.length) return;
     const request = {
       fields: fields.map(describeField),
-      texts: texts.map((el) => ({ text: clip(el.textContent, 2000), mark: markOf(el) })),
+      texts: texts.map((el) => ({ text: clip(el.textContent, BLOCK_CHARS), mark: markOf(el) })),
     };
     const answer = JSON.parse(module.mask(JSON.stringify(request)));
     if (!answer.ok) throw new Error('masking: ' + answer.error.message);

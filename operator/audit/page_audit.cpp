@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "cg/page_reading.h"
 #include "cg/utf8.h"
 
 namespace cg::audit {
@@ -29,12 +30,7 @@ size_t utf16_units(char32_t cp) {
   return cp > 0xFFFF ? 2 : 1;
 }
 
-// JS's \s and String.prototype.trim(): WhiteSpace and LineTerminator.
-bool js_space(char32_t c) {
-  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF;
-}
+using page_reading::js_space;
 
 // s.slice(0, units) of the JS string. A cut through a surrogate pair drops the pair: a lone
 // surrogate has no UTF-8 form.
@@ -49,11 +45,11 @@ std::string slice_utf16(std::string_view s, size_t units) {
   return std::string(s);
 }
 
-// describe.js's text(): .replace(/\s+/g, ' ').trim().slice(0, 200), fed piecewise so that a
-// huge element is not read past what the result can hold.
+// describe.js's text(): .replace(/\s+/g, ' ').trim().slice(0, TEXT_CHARS), fed piecewise so
+// that a huge element is not read past what the result can hold.
 class Collapsed {
  public:
-  static constexpr size_t kLimit = 200;
+  static constexpr size_t kLimit = page_reading::kTextChars;
   // False once enough is collected.
   bool feed(std::string_view chunk) {
     for (size_t i = 0; i < chunk.size();) {
@@ -81,27 +77,6 @@ class Collapsed {
   size_t units_ = 0;
   bool pending_space_ = false;
 };
-
-// index.js's MAYBE_PERSONAL: /\d{5}|\d[\s()\u2010-\u2015-]+\d|@/ (\d is ASCII only without
-// the u flag).
-bool maybe_personal(std::string_view s) {
-  int digits = 0;                // the current run of digits
-  bool separated_digit = false;  // in a run of [\s()-] that follows a digit
-  for (size_t i = 0; i < s.size();) {
-    char32_t c = next_code_point(s, i);
-    if (c == '@') return true;
-    if (c >= '0' && c <= '9') {
-      if (separated_digit || ++digits >= 5) return true;
-    } else if (js_space(c) || c == '(' || c == ')' || c == '-' || (c >= 0x2010 && c <= 0x2015)) {
-      separated_digit = separated_digit || digits > 0;
-      digits = 0;
-    } else {
-      digits = 0;
-      separated_digit = false;
-    }
-  }
-  return false;
-}
 
 // String.prototype.trim().
 std::string js_trim(std::string_view s) {
@@ -251,9 +226,9 @@ std::string collapsed_text(const GumboNode* el) {
   return c.result();
 }
 
-// index.js's el.textContent.slice(0, 2000).
+// observe.js's el.textContent, clipped to BLOCK_CHARS.
 std::string block_text(const GumboNode* el) {
-  constexpr size_t kLimit = 2000;
+  constexpr size_t kLimit = page_reading::kBlockChars;
   std::string out;
   size_t units = 0;
   text_content(el, [&](std::string_view piece) {
@@ -389,16 +364,16 @@ class Auditor {
     });
   }
 
-  // index.js's collectText(): the text's parent, unless one whose text is not shown.
+  // observe.js's collectText(): the text's parent, unless one whose text is not shown.
   void collect_text(const GumboNode* text) {
     const GumboNode* el = parent_element(text);
     if (!el || blocks_seen_.count(el)) return;
     if (el->v.element.tag_namespace == GUMBO_NAMESPACE_HTML) {
       std::string name = doc_.local_name(el);  // tagName matches upper case in HTML only
-      for (const char* skip : {"script", "style", "noscript", "template", "textarea", "option"})
+      for (std::string_view skip : page_reading::kSkipText)
         if (name == skip) return;
     }
-    if (!maybe_personal(text->v.text.text)) return;
+    if (!page_reading::maybe_personal(text->v.text.text)) return;
     blocks_seen_.insert(el);
     blocks_.push_back(el);
   }
@@ -459,6 +434,7 @@ class Auditor {
     return OperatorMark::none;
   }
 
+  // page_reading::kHeadings: h1..h6, legend, [role=heading].
   bool is_heading(const GumboNode* el) const {
     std::string name = doc_.local_name(el);
     if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return true;
@@ -467,15 +443,15 @@ class Auditor {
   }
 
   // describe.js's nearestHeading(): the last heading before the field, in its earlier
-  // siblings (themselves or their content), then in its ancestors' (up to 6 levels, 20
-  // siblings each).
+  // siblings (themselves or their content), then in its ancestors' (kHeadingLevels levels,
+  // kHeadingSiblings siblings each).
   std::string nearest_heading(const GumboNode* el) const {
     int depth = 0;
-    for (const GumboNode* n = el; n && parent_element(n) && depth < 6;
+    for (const GumboNode* n = el; n && parent_element(n) && depth < page_reading::kHeadingLevels;
          n = parent_element(n), ++depth) {
       int seen = 0;
-      for (const GumboNode* s = previous_element_sibling(n); s && seen < 20;
-           s = previous_element_sibling(s), ++seen) {
+      for (const GumboNode* s = previous_element_sibling(n);
+           s && seen < page_reading::kHeadingSiblings; s = previous_element_sibling(s), ++seen) {
         if (is_heading(s)) return collapsed_text(s);
         const GumboNode* last = nullptr;
         walk(s, [&](const GumboNode* d) {
@@ -491,7 +467,9 @@ class Auditor {
 
   // describe.js's describeField().
   FieldInfo describe(const GumboNode* el) const {
-    auto attr = [&](const char* name) { return slice_utf16(attribute_or_empty(el, name), 200); };
+    auto attr = [&](const char* name) {
+      return slice_utf16(attribute_or_empty(el, name), page_reading::kTextChars);
+    };
     // .split(/\s+/).map((id) => id && text(getElementById(id))).join(' ').trim()
     std::string labelled_by;
     std::vector<std::string> ids = split_js_space(attr("aria-labelledby"));

@@ -1,6 +1,7 @@
 // Audits a saved HTML page the way the guard's masking does in the browser (issue 4): finds
-// the form fields and text blocks that js/runtime/mask/index.js finds, describes them as
-// js/runtime/mask/describe.js does, and asks the core (cg/masking.h) for the verdict. The
+// the form fields and text blocks that js/masking/observe.js finds, describes them as
+// js/masking/describe.js does (both by the core's rules, cg/page_reading.h), and asks the core
+// (cg/masking.h) for the verdict. The
 // page is parsed with gumbo as a browser with scripting enabled would parse it; the
 // documents of same-origin srcdoc iframes are audited too. No printing here: see main.cpp.
 #pragma once

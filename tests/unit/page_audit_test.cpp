@@ -1,5 +1,5 @@
 // cg-audit's library: a saved page is described and classified as the guard does in the
-// browser (js/runtime/mask/describe.js and index.js), so it must reach the verdicts the
+// browser (js/masking/describe.js and observe.js), so it must reach the verdicts the
 // browser test asserts for maskingReport() (tests/browser/masking.test.mjs).
 #include "audit/page_audit.h"
 
