@@ -9,7 +9,7 @@ import { root } from './core.mjs';
 const rules = await import(join(root, 'build/gen/page-reading.js'));
 
 test("the generated pre-filter agrees with the native one's vectors", () => {
-  const { cases } = JSON.parse(readFileSync(join(root, 'tests/vectors/page-reading.json'), 'utf8'));
+  const { cases } = JSON.parse(readFileSync(join(root, 'tests/vectors/page-reading/prefilter.json'), 'utf8'));
   assert.ok(cases.length > 10);
   for (const c of cases) assert.equal(rules.MAYBE_PERSONAL.test(c.text), c.maybe, JSON.stringify(c.text));
 });

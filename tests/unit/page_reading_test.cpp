@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 TEST_CASE("maybe_personal agrees with the vectors", "[page-reading]") {
-  std::ifstream in(std::string(CG_VECTORS_DIR) + "/page-reading.json");
+  std::ifstream in(std::string(CG_VECTORS_DIR) + "/page-reading/prefilter.json");
   REQUIRE(in);
   nlohmann::json vectors = nlohmann::json::parse(in);
   REQUIRE(vectors["cases"].size() > 10);
