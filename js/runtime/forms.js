@@ -49,8 +49,18 @@ export function watchForms(guard, config) {
     form.appendChild(hidden);
   }
 
+  // A form is prepared once it is complete: while the parser is still inside it, its submit
+  // button may not be there yet, and the box would land after it. The parser is past the
+  // form's end tag once something follows the form (or an ancestor of it), or the page is parsed.
+  function complete(form) {
+    if (document.readyState !== 'loading') return true;
+    for (let n = form; n && n !== document.documentElement; n = n.parentNode) if (n.nextSibling) return true;
+    return false;
+  }
+
   function scan() {
-    for (const form of document.querySelectorAll(selector)) if (form.localName === 'form') prepare(form);
+    for (const form of document.querySelectorAll(selector))
+      if (form.localName === 'form' && complete(form)) prepare(form);
   }
 
   // Stops the sending unless the box is ticked; fills in the decision id when it is.

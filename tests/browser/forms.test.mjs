@@ -48,3 +48,60 @@ test('named forms do not send without the consent checkbox, then carry the decis
   assert.equal(query.get('consent_id'), state.decisionId);
   assert.equal(query.get('consent_personal_data'), 'yes');
 });
+
+// The 1-in-4 race of issue 16: the core was ready while the parser was inside the form's actions
+// block, before its button; the box was appended to the form, and the button parsed into the
+// block before it. Here the page arrives in two parts, the second (the button and the rest)
+// only once the guard is ready, every time.
+test('the consent box goes before the submit button even when the core is ready mid-form (20 loads)', async () => {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { root } = await import('./harness.mjs');
+  const TYPES = { js: 'text/javascript', wasm: 'application/wasm', css: 'text/css' };
+  let release = () => {};
+  const server = createServer(async (req, res) => {
+    if (req.url.startsWith('/consent-guard/')) {
+      const file = req.url.slice('/consent-guard/'.length).split('?')[0];
+      const body = await readFile(join(root, 'dist', file)).catch(() => null);
+      res.writeHead(body ? 200 : 404, { 'content-type': TYPES[file.split('.').pop()] || 'text/plain' });
+      return res.end(body || '');
+    }
+    if (req.url === '/go') {
+      release();
+      return res.writeHead(204).end();
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.write(`<!doctype html><html lang="ru"><head>
+<script type="application/json" id="consent-guard-config">{"forms": {"selector": "form.t-form"}, "banner": {"enabled": false}}</script>
+<script src="/consent-guard/consent-guard.js" data-site="test-site" data-policy-version="2026-04-04"></script>
+<meta charset="utf-8"></head><body>
+<form class="t-form" id="f" action="javascript:void 0"><div class="t-form__inputsbox">
+<input name="name"><input name="phone">
+</div><div class="t-form__submit">
+<script>ConsentGuard.ready.then(() => fetch('/go'));</script>
+${' '.repeat(2048)}`);
+    await new Promise((resolve) => (release = resolve));
+    res.end(`<button type="submit">Отправить</button></div></form>
+<p>after the form</p></body></html>`);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  try {
+    for (let i = 0; i < 20; i++) {
+      const context = await env.browser.newContext();
+      const page = await context.newPage();
+      await page.goto(origin + '/form.html');
+      await page.waitForSelector('#f .consent-guard-form-consent');
+      const before = await page.evaluate(() => {
+        const label = document.querySelector('#f .consent-guard-form-consent');
+        const button = document.querySelector('#f button');
+        return !!(label.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      assert.equal(before, true, `load ${i + 1}: the box is after the button`);
+      await context.close();
+    }
+  } finally {
+    server.close();
+  }
+});
