@@ -198,3 +198,30 @@ test('page elements focused by keyboard are never hidden under the first layer (
   assert.ok(checked >= 10, `only ${checked} page elements were focused`);
   await ctx.context.close();
 });
+
+// Issue 16: the operator's legal name takes its form in each language ("ТОО", "ЖШС", "LLP").
+test("the operator's name in the visitor's language: ТОО in Russian, ЖШС in Kazakh, LLP in English", async () => {
+  for (const [lang, name] of [
+    ['ru', 'ТОО «Намо»'],
+    ['kk', '«Намо» ЖШС'],
+    ['en', 'Namo LLP'],
+  ]) {
+    const context = await env.browser.newContext();
+    await context.route('**/pages/operator-names.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="${lang}"><head>
+<script type="application/json" id="consent-guard-config">
+{"operator": {"name": {"ru": "ТОО «Намо»", "kk": "«Намо» ЖШС", "en": "Namo LLP"}, "bin": "180540012343"}}
+</script>
+<script src="/consent-guard/consent-guard.js" data-site="test-site" data-policy-version="2026-04-04"></script>
+<meta charset="utf-8"></head><body><h1>Намо</h1></body></html>`,
+      }),
+    );
+    const ctx = await open(env.browser, `${env.server.origin}/pages/operator-names.html`, { context });
+    assert.equal(await ready(ctx.page), true);
+    const intro = await ctx.page.locator('#consent-guard-banner #cg-intro').innerText();
+    assert.ok(intro.startsWith(name), `${lang}: ${intro}`);
+    await context.close();
+  }
+});

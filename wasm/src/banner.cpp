@@ -30,10 +30,11 @@ bool serves(const Service& s, Purpose p) {
 // The first sentence names the operator (and BIN); without a name, it speaks as "we".
 std::string intro(const BannerInput& in) {
   const auto& op = in.config->operator_info;
-  if (op.name.empty()) return site_text(*in.config, "intro_anonymous", in.language);
-  std::string name = op.bin.empty() ? op.name
+  const std::string& own = operator_name(*in.config, in.language);
+  if (own.empty()) return site_text(*in.config, "intro_anonymous", in.language);
+  std::string name = op.bin.empty() ? own
                                     : fill(site_text(*in.config, "operator_bin", in.language),
-                                           {{"name", op.name}, {"bin", op.bin}});
+                                           {{"name", own}, {"bin", op.bin}});
   return fill(site_text(*in.config, "intro", in.language), {{"operator", name}});
 }
 
@@ -123,7 +124,7 @@ std::string banner_model(const BannerInput& in) {
     o.null();
   o.key("gpc").boolean(in.gpc).key("theme").str(c.theme).key("reopen").str(c.reopen);
   o.key("policyUrl").str(c.policy_url);
-  o.key("operator").object().key("name").str(c.operator_info.name);
+  o.key("operator").object().key("name").str(operator_name(c, in.language));
   o.key("bin").str(c.operator_info.bin).end_object();
   o.key("texts").object();
   for (const auto& [name, key] : kPlainTexts) o.key(name).str(site_text(c, key, in.language));

@@ -78,7 +78,24 @@ void read_operator(Checker& ck, const Value& root, Config& c) {
   const Value* op = nullptr;
   if (!read_object(ck, root, "operator", "operator", op) || !op) return;
   if (!only_known_keys(ck, *op, "operator.", {"name", "bin", "contact"})) return;
-  read_string(ck, *op, "name", "operator.name", c.operator_info.name, 200);
+  // One name, or one per language: {"ru": "ТОО «Намо»", "kk": "«Намо» ЖШС", "en": "Namo LLP"}.
+  if (const Value* names = json::member(*op, "name"); names && names->IsObject()) {
+    if (!only_known_keys(ck, *names, "operator.name.", {"ru", "kk", "en"})) return;
+    for (auto it = names->MemberBegin(); it != names->MemberEnd(); ++it) {
+      std::string lang(json::string_of(it->name)), value;
+      if (!read_string(ck, *names, lang.c_str(), "operator.name." + lang, value, 200)) return;
+      c.operator_info.names.emplace_back(lang, value);
+    }
+    if (c.operator_info.names.empty()) {
+      ck.fail("operator.name", "must name the operator in at least one language");
+      return;
+    }
+    c.operator_info.name = c.operator_info.names.front().second;  // a language not given
+    for (const auto& [lang, value] : c.operator_info.names)
+      if (lang == "ru") c.operator_info.name = value;
+  } else {
+    read_string(ck, *op, "name", "operator.name", c.operator_info.name, 200);
+  }
   read_string(ck, *op, "bin", "operator.bin", c.operator_info.bin, 12);
   read_string(ck, *op, "contact", "operator.contact", c.operator_info.contact, 200);
   if (!c.operator_info.bin.empty() && !kz_id_valid(c.operator_info.bin)) {
@@ -286,6 +303,12 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
   validate(ck, c);
   if (ck.failed()) return {std::nullopt, ck.error};
   return {c, {}};
+}
+
+const std::string& operator_name(const Config& config, std::string_view language) {
+  for (const auto& [lang, name] : config.operator_info.names)
+    if (lang == language) return name;
+  return config.operator_info.name;
 }
 
 }  // namespace cg

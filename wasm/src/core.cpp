@@ -23,7 +23,14 @@ void write_config(json::Out& o, const Config& c) {
   o.key("site").str(c.site).key("policyVersion").str(c.policy_version);
   o.key("language").str(c.language.empty() ? "auto" : c.language);
   o.key("policyUrl").str(c.policy_url);
-  o.key("operator").object().key("name").str(c.operator_info.name);
+  o.key("operator").object().key("name");
+  if (c.operator_info.names.empty()) {
+    o.str(c.operator_info.name);
+  } else {
+    o.object();
+    for (const auto& [lang, name] : c.operator_info.names) o.key(lang).str(name);
+    o.end_object();
+  }
   o.key("bin").str(c.operator_info.bin).key("contact").str(c.operator_info.contact).end_object();
   o.key("cookie").object().key("domain").str(c.cookie_domain);
   o.key("maxAgeDays").number(c.max_age_days).end_object();
@@ -423,7 +430,8 @@ std::string Core::receipt_input(const std::string& request) const {
   o.key("layer").str(string_member(r, "layer")).end_object();
   const OperatorInfo& op = config_->operator_info;
   o.key("piiControllers").array().object();
-  o.key("name").str(op.name.empty() ? hostname_ : op.name).key("bin").str(op.bin);
+  const std::string& name = operator_name(*config_, language_);
+  o.key("name").str(name.empty() ? hostname_ : name).key("bin").str(op.bin);
   o.key("contact").str(op.contact).end_object().end_array();
   o.key("policyUrl").str(config_->policy_url).key("policyVersion").str(state_.policy_version);
   o.key("notice").raw(notice_json_);

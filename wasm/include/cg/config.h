@@ -6,12 +6,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cg {
 
 struct OperatorInfo {
-  std::string name;     // legal name shown to visitors and put in receipts
+  std::string name;  // legal name shown to visitors and put in receipts (see operator_name)
+  // The name per language where the operator gave it so ("ТОО «Намо»", "«Намо» ЖШС",
+  // "Namo LLP"): [language, name], ru/kk/en.
+  std::vector<std::pair<std::string, std::string>> names;
   std::string bin;      // Kazakh business identification number (12 digits) or ""
   std::string contact;  // e-mail, phone or address for data subject requests
 };
@@ -63,5 +67,9 @@ ConfigResult parse_config(std::string_view attributes_json, std::string_view con
 
 // True for a 12-digit Kazakh IIN/BIN whose check digit is right.
 bool kz_id_valid(std::string_view id);
+
+// The operator's legal name in `language`: its own form where the configuration gives one per
+// language, else the one name it gives.
+const std::string& operator_name(const Config& config, std::string_view language);
 
 }  // namespace cg
