@@ -225,3 +225,28 @@ test("the operator's name in the visitor's language: ТОО in Russian, ЖШС i
     await context.close();
   }
 });
+
+// Issue 16: after a withdrawal on a phone, the "reload to finish" notice and the cookie settings
+// button are both there and both usable.
+test('after a withdrawal at 360×640, the reload notice leaves the settings button free, and both work', async () => {
+  const ctx = await open(env.browser, `${env.server.origin}/pages/plain.html`, {
+    viewport: { width: 360, height: 640 },
+  });
+  assert.equal(await ready(ctx.page), true);
+  await ctx.page.evaluate(() => ConsentGuard.acceptAll());
+  await ctx.page.evaluate(() => ConsentGuard.rejectAll());
+  const notice = ctx.page.locator('#consent-guard-notice');
+  await notice.waitFor();
+  const reopen = ctx.page.locator('#consent-guard-banner .cg-reopen');
+  await reopen.waitFor();
+  const [n, r] = [await notice.boundingBox(), await reopen.boundingBox()];
+  const overlap = !(n.x + n.width <= r.x || r.x + r.width <= n.x || n.y + n.height <= r.y || r.y + r.height <= n.y);
+  assert.equal(overlap, false, `notice ${JSON.stringify(n)} covers the button ${JSON.stringify(r)}`);
+  await ctx.page.screenshot({ path: 'test-results/withdrawal-notice-360.png' });
+  await ctx.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await ctx.page.locator('#consent-guard-banner [data-cg=settings-title]').waitFor();
+  await ctx.page.keyboard.press('Escape');
+  await notice.locator('button').last().click(); // dismiss
+  await eventually(async () => assert.equal(await notice.count(), 0));
+  await ctx.context.close();
+});
