@@ -1,9 +1,9 @@
 /*
  * Namo demo site — page behaviour.
  *
- * 1. The booking form: reports a "booking" goal to Yandex.Metrica and
- *    Google Analytics the way real sites do (with callbacks), and shows the
- *    thank-you message once the callbacks have fired. consent-guard makes
+ * 1. The booking form: shows the thank-you message at once, and reports a
+ *    "booking" goal to Yandex.Metrica and Google Analytics the way real sites
+ *    do (with callbacks, counted, never waited for). consent-guard makes
  *    these callbacks fire even while the trackers are blocked.
  * 2. The temporary "Cookies & analytics" panel, wired to the public
  *    window.ConsentGuard API (until the real consent banner exists).
@@ -14,7 +14,6 @@
   'use strict';
 
   var YM_COUNTER = 98765432;
-  var CALLBACK_FALLBACK_MS = 3000;
   var READY_TIMEOUT_MS = 10000;
 
   var STRINGS = {
@@ -140,75 +139,37 @@
 
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      if (submit) submit.disabled = true;
+      // The booking is the café's: the thank-you shows at once. A site's form must never wait
+      // on a tracker (with consent, on a slow or blocked network, tag.js may never answer).
+      showThanks('form');
 
-      // Wait for every analytics callback (like a real site does before
-      // navigating away), then show the thank-you message. `pending` starts
-      // at 1 so callbacks that fire synchronously can't finish early.
-      var pending = 1;
-      var finished = false;
-      var timer = null;
-
-      function finish(via) {
-        if (finished) return;
-        finished = true;
-        if (timer) clearTimeout(timer);
-        showThanks(via);
-      }
-
-      function makeCallback() {
+      // The goals are reported as real sites do, with callbacks; consent-guard calls them even
+      // while the trackers are held. They are counted (data-callbacks), never waited for.
+      var fired = 0;
+      function callback() {
         var called = false;
-        pending += 1;
         return function () {
           if (called) return;
           called = true;
-          pending -= 1;
-          if (pending === 0) finish('callbacks');
+          fired += 1;
+          thanks.setAttribute('data-callbacks', String(fired));
         };
       }
-
-      var tracked = false;
-
+      thanks.setAttribute('data-callbacks', '0');
       if (typeof ym === 'function') {
-        tracked = true;
-        var ymDone = makeCallback();
         try {
-          ym(YM_COUNTER, 'reachGoal', 'booking', {}, function () { ymDone(); });
+          ym(YM_COUNTER, 'reachGoal', 'booking', {}, callback());
         } catch (err) {
-          ymDone();
+          /* the site goes on */
         }
       }
-
       if (typeof gtag === 'function') {
-        tracked = true;
-        var gaDone = makeCallback();
         try {
-          gtag('event', 'booking', { event_callback: function () { gaDone(); } });
+          gtag('event', 'booking', { event_callback: callback() });
         } catch (err) {
-          gaDone();
+          /* the site goes on */
         }
       }
-
-      if (!tracked) {
-        finish('no-trackers');
-        return;
-      }
-
-      pending -= 1;
-      if (pending === 0) {
-        finish('callbacks');
-        return;
-      }
-
-      // Safety net so a visitor is never stuck on a broken page. If this
-      // fires, some tracker callback was never called: worth investigating.
-      timer = setTimeout(function () {
-        if (window.console && console.warn) {
-          console.warn('[namo demo] analytics callbacks did not fire within ' +
-            CALLBACK_FALLBACK_MS + ' ms; showing the thank-you message anyway.');
-        }
-        finish('timeout');
-      }, CALLBACK_FALLBACK_MS);
     });
 
     if (again) {
