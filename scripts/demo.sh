@@ -5,12 +5,15 @@
 # Stop both with Ctrl+C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-bash scripts/build.sh
+# Only what the demo needs: the collector's packages and build. The guard's files are the
+# committed dist/ (scripts/build.sh rebuilds them, and the test suite checks they match).
+bash scripts/setup.sh demo
+cmake -S . -B build/demo -DCMAKE_BUILD_TYPE=Release -DCG_DEMO_ONLY=ON >/dev/null
+cmake --build build/demo -j"$(nproc)" --target cg-collector
 
 port=${PORT:-8080}
 collector_port=${COLLECTOR_PORT:-8787}
-collector=build/native/operator/collector/cg-collector
+collector=build/demo/operator/collector/cg-collector
 sites=(--site "http://127.0.0.1:$port" --site "http://localhost:$port")
 "$collector" init --data-dir build/demo-collector "${sites[@]}" >/dev/null
 "$collector" serve --data-dir build/demo-collector "${sites[@]}" --listen "127.0.0.1:$collector_port" \

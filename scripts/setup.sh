@@ -5,9 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Libraries and tools by package; commands that may come from elsewhere (a newer Node.js,
-# another JRE) by command.
-packages=(cmake g++ make emscripten rapidjson-dev nlohmann-json3-dev catch2 chromium brotli clang-format libgumbo-dev libssl-dev libsqlite3-dev libcpp-httplib-dev libpqxx-dev postgresql wrk clang nginx-light curl)
-commands=(node:nodejs npm:npm java:default-jre-headless)
+# another JRE) by command. `setup.sh demo` (scripts/demo.sh) installs only what the demo
+# builds and runs: the collector's libraries and Node.js; the committed dist/ is served.
+packages=(cmake g++ make pkg-config rapidjson-dev libssl-dev libsqlite3-dev libcpp-httplib-dev libpqxx-dev)
+commands=(node:nodejs)
+if [ "${1:-}" != demo ]; then
+  packages+=(emscripten nlohmann-json3-dev catch2 chromium brotli clang-format libgumbo-dev postgresql wrk clang nginx-light curl)
+  commands+=(npm:npm java:default-jre-headless)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,6 +30,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get "${lock[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+[ "${1:-}" != demo ] || exit 0 # the demo server needs no npm package
 # Exact versions from package-lock.json; playwright-core never downloads a browser.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
