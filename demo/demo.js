@@ -5,8 +5,9 @@
  *    "booking" goal to Yandex.Metrica and Google Analytics the way real sites
  *    do (with callbacks, counted, never waited for). consent-guard makes
  *    these callbacks fire even while the trackers are blocked.
- * 2. The temporary "Cookies & analytics" panel, wired to the public
- *    window.ConsentGuard API (until the real consent banner exists).
+ * 2. The developer panel before the footer, wired to the public
+ *    window.ConsentGuard API: the state, and buttons that call it. The guard's
+ *    own banner is what visitors use; this shows what a site's code can do.
  *
  * Loaded with `defer`, same origin, no inline handlers (CSP-friendly).
  */
@@ -186,7 +187,7 @@
   }
 
   /* ------------------------------------------------------------------ */
-  /* Temporary consent panel                                             */
+  /* Developer panel: window.ConsentGuard                                 */
   /* ------------------------------------------------------------------ */
 
   function initConsentPanel() {

@@ -94,3 +94,21 @@ test('demo: analytics without session recording, remembered on the next page', a
   assert.deepEqual(state.purposes, { necessary: true, analytics: true, session_recording: false, marketing: false });
   await ctx.context.close();
 });
+
+// Issue 16: the demo's own developer panel is part of the page, never over the guard's banner,
+// its settings button or the booking form, at either size.
+for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+  test(`demo on a ${size}: the developer panel sits in the page's flow, clear of the guard`, async () => {
+    const ctx = await open(env.browser, env.server.origin + '/', { viewport });
+    await ready(ctx.page);
+    const panel = ctx.page.locator('[data-cg-panel]');
+    assert.equal(await panel.evaluate((el) => getComputedStyle(el).position), 'static');
+    const banner = await ctx.page.locator('#consent-guard-banner .cg-first').boundingBox();
+    const box = await panel.boundingBox();
+    assert.ok(
+      box.y >= banner.y + banner.height || box.y + box.height <= banner.y,
+      'the panel is not on screen with the banner',
+    );
+    await ctx.context.close();
+  });
+}
