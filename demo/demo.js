@@ -56,7 +56,7 @@
       notDecided: 'Таңдау әлі жасалған жоқ',
       necessary: 'міндетті',
       analytics: 'аналитика',
-      session_recording: 'сеанс жазбасы',
+      session_recording: 'сессияларды жазу',
       marketing: 'маркетинг',
       on: 'қосулы',
       off: 'өшірулі',

@@ -41,6 +41,8 @@ for (const [lang, path] of [
 test('demo booking form submits while trackers are held (their callbacks fire)', async () => {
   const ctx = await open(env.browser, env.server.origin + '/', { viewport: VIEWPORTS.phone });
   await ready(ctx.page);
+  // The banner asks first: the visitor answers "Reject all", and Metrica and GA stay held.
+  await ctx.page.getByRole('button', { name: 'Отклонить все' }).click();
   await ctx.page.fill('#b-name', 'Айгерим');
   await ctx.page.fill('#b-phone', '+7 701 000 00 00');
   const thanks = ctx.page.locator('[data-booking-thanks]');

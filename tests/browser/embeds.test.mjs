@@ -61,6 +61,8 @@ test('held frames show whose content they are and which purpose shows them', asy
 test('"Allow and show" allows that purpose only, shows its frame, and is recorded as such', async () => {
   const ctx = await open(env.browser, url('embeds.html'));
   await ready(ctx.page);
+  // The banner asks first; the visitor refuses, then wants one video after all.
+  await ctx.page.evaluate(() => ConsentGuard.rejectAll());
   await eventually(async () => assert.equal((await placeholders(ctx.page)).length, 2));
   // By keyboard: the placeholder's first button is reachable with Tab and works with Enter.
   const allow = ctx.page
@@ -77,9 +79,10 @@ test('"Allow and show" allows that purpose only, shows its frame, and is recorde
   assert.equal((await frame(ctx.page, 'map')).src, null);
   // The receipt says how the visitor decided.
   const payload = await eventually(async () => {
-    const [receipt] = await ctx.page.evaluate(() => ConsentGuard.receipts());
-    assert.ok(receipt, 'a receipt');
-    return JSON.parse(Buffer.from(receipt.jws.split('.')[1], 'base64url').toString());
+    const list = await ctx.page.evaluate(() => ConsentGuard.receipts());
+    assert.equal(list.length, 2, 'the refusal, then the embed');
+    const payloads = list.map((r) => JSON.parse(Buffer.from(r.jws.split('.')[1], 'base64url').toString()));
+    return payloads.sort((a, b) => a.seq - b.seq)[1];
   }, 5000);
   assert.deepEqual(payload.collectionMethod, { button: 'allow_embed', layer: 'embed' });
 

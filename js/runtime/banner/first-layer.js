@@ -1,10 +1,12 @@
-// The first layer: a non-modal dialog at the bottom of the viewport with who asks, why,
-// who receives the data, the policy link, and three buttons. Accept all and Reject all are
-// built the same way (same class, same grid cell size); Settings is the secondary one.
+// The first layer: a dialog at the bottom of the viewport that asks first (modal: the page
+// behind is dimmed and cannot be used until the visitor answers, so nothing of it can sit
+// half-hidden under the banner, a pop-up's Send button least of all), with who asks, why, who
+// receives the data, the policy link, and three buttons. Accept all and Reject all are built
+// the same way (same class, same grid cell size); Settings is the secondary one.
 import { h, button, para } from './dom.js';
 
 // actions: { acceptAll, rejectAll, openSettings }
-// Returns { element, title }; the element starts hidden.
+// Returns { element (the backdrop), dialog, title }; the element starts hidden.
 export function buildFirst(m, actions) {
   const t = m.texts;
   const title = h('h2', { id: 'cg-first-title', class: 'cg-title', tabindex: '-1', 'data-cg': 'title' }, t.title);
@@ -27,20 +29,22 @@ export function buildFirst(m, actions) {
     settings,
   );
 
-  const element = h(
+  const dialog = h(
     'div',
     {
       class: 'cg-first',
       role: 'dialog',
-      'aria-modal': 'false',
+      'aria-modal': 'true',
       'aria-labelledby': 'cg-first-title',
       'aria-describedby': reason ? 'cg-reason cg-intro' : 'cg-intro',
-      hidden: true,
     },
     body,
     buttons,
   );
-  return { element, title };
+  const element = h('div', { class: 'cg-backdrop cg-backdrop--first', hidden: true }, dialog);
+  // A press on the backdrop must not take focus out of the dialog.
+  element.addEventListener('mousedown', (e) => e.target === element && e.preventDefault());
+  return { element, dialog, title };
 }
 
 // The small button that stays after a decision and opens the settings layer.

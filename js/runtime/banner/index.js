@@ -1,5 +1,6 @@
-// The consent banner: a first layer (non-modal, bottom of the viewport), a settings layer
-// (modal, one switch per purpose) and a small reopen button, all in an open shadow root on
+// The consent banner: a first layer (a dialog at the bottom of the viewport that asks first:
+// modal, see first-layer.js), a settings layer (modal, one switch per purpose) and a small
+// reopen button, all in an open shadow root on
 // <div id="consent-guard-banner"> so the site's CSS cannot reach in and ours cannot leak out.
 // It only lays out what the core decided to say and reports the visitor's choice.
 //
@@ -53,8 +54,6 @@ export function createBanner({ model, decide, onClose, stylesheet, download } = 
     backSettings: null,
   };
 
-  let spacer = null; // room at the end of the page while the first layer is shown (uncover())
-
   const actions = {
     acceptAll: (e) => choose(acceptAllChoice(s.m), 'accept_all', e),
     rejectAll: (e) => choose('none', 'reject_all', e),
@@ -79,11 +78,6 @@ export function createBanner({ model, decide, onClose, stylesheet, download } = 
 
   function paint() {
     const { first, settings, reopen } = s.ui;
-    if (s.layer !== 'first') {
-      document.documentElement.style.removeProperty('scroll-padding-bottom');
-      if (spacer) spacer.remove();
-      spacer = null;
-    }
     first.element.hidden = s.layer !== 'first';
     settings.element.hidden = s.layer !== 'settings';
     reopen.hidden = s.layer !== null || !s.decided || s.m.reopen === 'none';
@@ -204,41 +198,23 @@ export function createBanner({ model, decide, onClose, stylesheet, download } = 
     if (root.activeElement) root.activeElement.blur();
   }
 
-  // The settings layer is modal: Esc closes it, Tab cycles inside, focus cannot leave.
+  // Both layers are modal: Tab cycles inside the one shown and focus cannot leave it; Esc
+  // closes the settings layer (the first layer has no "later": a choice is one button away).
   function onKeydown(event) {
-    if (s.layer !== 'settings') return;
-    if (event.key === 'Escape' && !event.isComposing) {
+    const dialog = s.layer === 'settings' ? s.ui.settings.dialog : s.layer === 'first' ? s.ui.first.dialog : null;
+    if (!dialog) return;
+    if (event.key === 'Escape' && !event.isComposing && s.layer === 'settings') {
       event.preventDefault();
       event.stopPropagation();
       closeSettings();
     } else if (event.key === 'Tab') {
-      trapTab(event, s.ui.settings.dialog, root);
+      trapTab(event, dialog, root);
     }
   }
   function onFocusin(event) {
-    if (s.layer === 'settings' && event.target !== host) focusQuietly(s.ui.settings.title);
-    else if (s.layer === 'first' && event.target !== host) uncover(event.target);
-  }
-  // The first layer is not modal: a page element that gets focus under it is scrolled up
-  // into sight (WCAG 2.4.11, focus not obscured). The page's scroll padding makes the
-  // browser's own focus scrolling keep clear of the layer; the scroll here covers the rest.
-  function uncover(el) {
-    if (!el.getBoundingClientRect) return;
-    const top = s.ui.first.element.getBoundingClientRect().top;
-    document.documentElement.style.scrollPaddingBottom = Math.max(0, innerHeight - top + 8) + 'px';
-    let r = el.getBoundingClientRect();
-    if (r.bottom <= top) return;
-    window.scrollBy({ top: r.bottom - top + 8, behavior: 'instant' });
-    r = el.getBoundingClientRect();
-    if (r.bottom > top && r.top >= 0 && !spacer) {
-      // The end of the page cannot scroll above the layer: give it room for as long as the
-      // layer is shown (added after everything, so nothing on the page moves).
-      spacer = document.createElement('div');
-      spacer.setAttribute('aria-hidden', 'true');
-      spacer.style.height = innerHeight - top + 'px';
-      document.body.append(spacer);
-      window.scrollBy({ top: r.bottom - top + 8, behavior: 'instant' });
-    }
+    if (event.target === host) return;
+    if (s.layer === 'settings') focusQuietly(s.ui.settings.title);
+    else if (s.layer === 'first') focusQuietly(s.ui.first.title);
   }
   window.addEventListener('keydown', onKeydown, true);
   document.addEventListener('focusin', onFocusin, true);

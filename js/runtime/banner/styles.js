@@ -113,6 +113,10 @@ margin:0;padding:6px 12px;border:1px solid var(--_border);border-radius:999px;ba
 font-size:.8125em;font-weight:600;line-height:1.2;box-shadow:0 2px 8px var(--_shadow);cursor:pointer}
 .cg-reopen--right{left:auto;right:12px}
 .cg-reopen:hover{text-decoration:underline}
+@media (max-width:30em){
+.cg-reopen{width:44px;height:44px;padding:0;font-size:0;display:flex;align-items:center;justify-content:center}
+.cg-reopen::before{content:"\\2699";font-size:22px;line-height:1}
+}
 
 @media (prefers-reduced-motion:no-preference){
 .cg-first,.cg-modal{animation:cg-rise .18s ease-out}
