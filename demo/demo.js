@@ -54,7 +54,7 @@
       readyTimeout: 'ConsentGuard.ready 10 секунд ішінде орындалмады',
       decided: 'Таңдау жасалды',
       notDecided: 'Таңдау әлі жасалған жоқ',
-      necessary: 'міндетті',
+      necessary: 'қажетті',
       analytics: 'аналитика',
       session_recording: 'сессияларды жазу',
       marketing: 'маркетинг',
@@ -66,7 +66,7 @@
       shortAll: 'бәрі қосулы',
       shortNone: 'бәрі өшірулі',
       shortOnly: 'қосулы: ',
-      reloadShort: 'бетті қайта жүктеңіз'
+      reloadShort: 'бетті жаңартыңыз'
     },
     en: {
       locale: 'en-GB',

@@ -24,7 +24,7 @@ test('named forms do not send without the consent checkbox, then carry the decis
     const message = await page.evaluate(
       () => document.querySelector('#tilda [name=consent_personal_data]').validationMessage,
     );
-    assert.match(message, /келісіміңізді белгілеңіз/);
+    assert.match(message, /келісетініңізді белгілеңіз/);
   });
   assert.equal(page.url(), url('forms.html'));
   assert.deepEqual(await page.evaluate(() => window.sent), []);

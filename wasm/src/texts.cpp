@@ -16,15 +16,16 @@ constexpr Entry kTexts[] = {
     {"reload_notice",
      "Вы отозвали согласие. Чтобы сервисы, которые уже успели загрузиться, полностью "
      "отключились, обновите страницу.",
-     "Келісіміңізді қайтарып алдыңыз. Жүктеліп үлгерген қызметтер толық тоқтауы үшін бетті "
-     "жаңартыңыз.",
+     "Келісіміңізді кері қайтарып алдыңыз. Жүктеліп үлгерген қызметтер толық тоқтауы үшін "
+     "бетті жаңартыңыз.",
      "You have withdrawn consent. Reload the page so that services which already loaded are "
      "switched off completely."},
     {"reload_button", "Обновить страницу", "Бетті жаңарту", "Reload the page"},
     {"dismiss_button", "Закрыть", "Жабу", "Close"},
     // In place of a frame the operator holds by hand (data-consent) until its purpose is allowed.
     {"embed_held", "Здесь содержимое с {host}. Оно появится, когда вы разрешите «{purpose}».",
-     "Мұнда {host} мазмұны тұр. «{purpose}» мақсатына рұқсат берсеңіз, ол көрсетіледі.",
+     "Мұнда {host} сайтының мазмұны орналасқан. «{purpose}» мақсатына рұқсат берсеңіз, ол "
+     "көрсетіледі.",
      "Content from {host} appears here once you allow “{purpose}”."},
     {"embed_allow", "Разрешить и показать", "Рұқсат беріп, көрсету", "Allow and show"},
     {"download_receipts", "Скачать мои квитанции о согласии", "Келісім түбіртектерімді жүктеп алу",
@@ -32,7 +33,7 @@ constexpr Entry kTexts[] = {
     // How to withdraw, as a receipt says it.
     {"withdrawal_method",
      "Откройте «Настройки cookie» на сайте и отключите цели; либо напишите оператору.",
-     "Сайттағы «Cookie баптаулары» батырмасын ашып, мақсаттарды өшіріңіз; немесе операторға "
+     "Сайтта «Cookie баптаулары» терезесін ашып, мақсаттарды өшіріңіз немесе операторға "
      "жазыңыз.",
      "Open “Cookie settings” on the site and switch the purposes off, or write to the operator."},
     // The consent checkbox on forms named in the configuration (forms.selector).
@@ -40,7 +41,7 @@ constexpr Entry kTexts[] = {
      "Дербес деректерімді өңдеуге келісемін", "I agree to the processing of my personal data"},
     {"form_consent_required",
      "Чтобы отправить форму, отметьте согласие на обработку персональных данных.",
-     "Форманы жіберу үшін дербес деректерді өңдеуге келісіміңізді белгілеңіз.",
+     "Форманы жіберу үшін дербес деректерді өңдеуге келісетініңізді белгілеңіз.",
      "To send the form, tick your consent to the processing of personal data."},
     // The banner's first layer.
     {"title", "Файлы cookie и аналитика", "Cookie файлдары және аналитика",
@@ -103,15 +104,15 @@ constexpr Entry kTexts[] = {
     {"about_analytics",
      "Статистика посещений: какие страницы смотрят и откуда приходят посетители. Помогает нам "
      "понять, что улучшить.",
-     "Кірулер статистикасы: қай беттер қаралады, келушілер қайдан келеді. Сайтты неден "
-     "жақсарту керегін түсінуге көмектеседі.",
+     "Сайтқа кіру статистикасы: қай беттер қаралады және келушілер қайдан келеді. Бұл бізге "
+     "сайтта нені жақсарту керегін түсінуге көмектеседі.",
      "Visit statistics: which pages are viewed and where visitors come from. It helps us see "
      "what to improve."},
     {"about_session_recording",
      "Запись действий на странице — движений мыши, нажатий и прокрутки, — чтобы находить "
      "неудобные места сайта.",
-     "Беттегі әрекеттерді — тінтуір қозғалысын, басуларды және айналдыруды — жазу. Сайттағы "
-     "ыңғайсыз жерлерді табу үшін қажет.",
+     "Беттегі әрекеттерді жазу: тінтуір қозғалысы, басулар және айналдыру. Сайттағы ыңғайсыз "
+     "жерлерді табу үшін қажет.",
      "Recording of what happens on the page (mouse movements, clicks, scrolling) to find the "
      "parts of the site that are hard to use."},
     {"about_marketing", "Показ рекламы и оценка её эффективности, в том числе в социальных сетях.",
