@@ -42,11 +42,12 @@ let missed = 0;
 // and 0.7 KB of first visit; issue 13's registry growth (22 services instead of 11, Metrica's
 // subdomains, the harmless hosts), the wait for the core on another site's hosts, VK's stand-in
 // and the core answering for every request, frame, cookie and storage key cost 0.45 KB of
-// loader and 5.3 KB of first visit (the long tail itself is loaded only on demand). These
+// loader and 5.3 KB of first visit (the long tail itself is loaded only on demand); the
+// per-language operator names, Core::stubs and the banner asking first 0.5 KB more. These
 // budgets allow that until issue 17's start-path work wins it back.
 for (const [label, files, target] of [
   ['render-blocking (loader)', blocking, 5],
-  ['first visit, everything', firstVisit, 56.5],
+  ['first visit, everything', firstVisit, 57],
   ['long tail, on demand', ['consent-guard-long-tail.js']],
   ['after a decision: masking', masking],
   ['after a decision: receipts', receipts],
