@@ -18,10 +18,13 @@ echo "first-run: making a fresh Debian 12 in $root"
 debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >/dev/null
 for m in proc sys dev dev/pts; do mount --bind "/$m" "$root/$m"; done
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The machine's own network settings go with it: a proxy's CA certificates, if the host has
+# any (npm and Node.js read NODE_EXTRA_CA_CERTS).
+cp /etc/ssl/certs/ca-certificates.crt "$root/root/host-ca.crt"
 git clone -q . "$root/root/consent-guard"
 
 now() { date +%s; }
-in_root() { chroot "$root" /bin/bash -lc "cd /root/consent-guard && $1"; }
+in_root() { chroot "$root" /usr/bin/env NODE_EXTRA_CA_CERTS=/root/host-ca.crt /bin/bash -lc "cd /root/consent-guard && $1"; }
 
 if [ "$what" = demo ] || [ "$what" = both ]; then
   port=18080
