@@ -109,7 +109,7 @@ function rawNatives(guard, win) {
     else guard.held.push((entry = { el, kind, bit, url }));
     if (kind !== 'script') return true;
     const target = url.replace(/^[a-z]*:?\/\/|^/i, ''); // the registry's rules see host + path
-    for (const [re, names] of guard.data.g) if (re.test(target)) entry.unstub = standIn(el, names);
+    for (const [re, names] of guard.data.g) if (re.test(target) && !entry.unstub) entry.unstub = standIn(el, names);
     if (!heldScripts.has(el)) heldScripts.set(el, { type: el.getAttribute('type') });
     typeDesc.set.call(el, HELD_TYPE);
     return false; // a script keeps its src (snippets look for it) but cannot run
