@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 packages=(cmake g++ make pkg-config rapidjson-dev libssl-dev libsqlite3-dev libcpp-httplib-dev libpqxx-dev)
 commands=(node:nodejs)
 if [ "${1:-}" != demo ]; then
-  packages+=(emscripten nlohmann-json3-dev catch2 chromium brotli clang-format libgumbo-dev postgresql wrk clang nginx-light curl)
+  # libclang-rt-14-dev: the fuzzer's and the sanitizers' runtimes, which clang only recommends
+  # (a fresh machine, bench/first_run.sh, failed to link the fuzzer without it).
+  packages+=(emscripten nlohmann-json3-dev catch2 chromium brotli clang-format libgumbo-dev postgresql wrk clang libclang-rt-14-dev nginx-light curl)
   commands+=(npm:npm java:default-jre-headless)
 fi
 missing=()
