@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './core.mjs';
 
-const blocks = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^```\n\$ (build\/native\/[^\n]+)\n([\s\S]*?)^```$/gm)];
+const blocks = [
+  ...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^```\n\$ (build\/native\/[^\n]+)\n([\s\S]*?)^```$/gm),
+];
 
 test('the README has example commands to check', () => assert.ok(blocks.length >= 1));
 
