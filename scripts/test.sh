@@ -6,6 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
+source scripts/node-path.sh
 bash scripts/build.sh || exit 1
 
 passed=0
