@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-demo}
 root=$(mktemp -d /var/tmp/cg-first-run.XXXXXX)
+chmod 0755 "$root" # it becomes "/": other users (postgres) must be able to traverse it
 cleanup() {
   for m in dev/pts dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
 }
