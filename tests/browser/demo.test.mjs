@@ -111,6 +111,16 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       box.y >= banner.y + banner.height || box.y + box.height <= banner.y,
       'the panel is not on screen with the banner',
     );
+    // Closed, its title and its status badge read whole (at 360 px it once showed "всё выключ…").
+    await ctx.page.evaluate(() => ConsentGuard.rejectAll());
+    await eventually(async () => assert.equal(await panel.locator('[data-cg-short]').textContent(), 'всё выключено'));
+    const cut = await panel.evaluate((el) => {
+      el.open = false;
+      const short = el.querySelector('[data-cg-short]');
+      const title = el.querySelector('.cg-panel__title');
+      return [short, title].some((n) => n.scrollWidth > n.clientWidth + 1 || n.getBoundingClientRect().width < 2);
+    });
+    assert.equal(cut, false, 'the closed panel cuts its title or status');
     await ctx.context.close();
   });
 }
