@@ -154,6 +154,13 @@ constexpr HostRule kCallibriHosts[] = {{".callibri.ru", "", "", P::marketing}};
 constexpr NameRule kCallibriNames[] = {{"callibri", true, P::marketing}};
 constexpr std::string_view kCallibriSnippets[] = {"cdn.callibri.ru", "callibri"};
 
+// Carrot quest: a chat that also tracks visitors and leads for marketing automation (a real
+// GTM container loads cdn.carrotquest.app/api.min.js).
+constexpr HostRule kCarrotquestHosts[] = {{".carrotquest.app", "", "", P::marketing},
+                                          {".carrotquest.io", "", "", P::marketing}};
+constexpr NameRule kCarrotquestNames[] = {{"carrotquest_", true, P::marketing}};
+constexpr std::string_view kCarrotquestSnippets[] = {"carrotquest"};
+
 // The marketing tags a GTM container injects most (read in a real container, version 349).
 constexpr HostRule kLinkedInHosts[] = {{"snap.licdn.com", "", "", P::marketing},
                                        {".ads.linkedin.com", "", "", P::marketing}};
@@ -301,6 +308,9 @@ constexpr Service kServices[] = {
     {"callibri", "Callibri", "Callibri LLC", "RU", P::marketing, IdKind::none,
      span_of(kCallibriHosts), span_of(kCallibriNames), span_of(kCallibriNames),
      span_of(kCallibriSnippets)},
+    {"carrotquest", "Carrot quest", "Carrot quest LLC", "RU", P::marketing, IdKind::none,
+     span_of(kCarrotquestHosts), span_of(kCarrotquestNames), span_of(kCarrotquestNames),
+     span_of(kCarrotquestSnippets)},
     {"linkedin_insight", "LinkedIn Insight Tag", "LinkedIn Ireland Unlimited Company", "IE,US",
      P::marketing, IdKind::none, span_of(kLinkedInHosts), span_of(kLinkedInCookies),
      span_of(kLinkedInStorage), span_of(kLinkedInSnippets)},
